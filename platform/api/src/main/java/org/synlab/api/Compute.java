@@ -1,0 +1,83 @@
+package org.synlab.api;
+
+import org.synlab.api.expr.Expr;
+
+/**
+ * The operations a backend offers to one run. Every tensor made here belongs to this context and is
+ * freed when it closes. Operations are synchronous from the caller's view; a backend may parallelise
+ * inside an operation, but results never depend on the number of threads.
+ *
+ * <p><b>Broadcasting</b> in {@link #apply}: an input either has the output's shape, or is a row vector
+ * ({@code [cols]} or {@code [1, cols]}) repeated for every row, or a column vector ({@code [rows, 1]})
+ * repeated for every column, or a scalar ({@code [1]}).
+ */
+public interface Compute extends AutoCloseable {
+
+    /** The backend's name. */
+    String backend();
+
+    /** The cores this context may use. */
+    int threads();
+
+    /** A new tensor of zeros. */
+    Tensor zeros(int... shape);
+
+    /** A new tensor holding a copy of {@code data} (row-major; length must match the shape). */
+    Tensor upload(float[] data, int... shape);
+
+    /** Copies {@code dst.size()} floats from {@code src[offset...]} into an existing tensor. */
+    void upload(float[] src, int offset, Tensor dst);
+
+    /** Copies the tensor's values into {@code dst[offset...]}. */
+    void download(Tensor src, float[] dst, int offset);
+
+    /** A new host array with a copy of the tensor's values. */
+    default float[] download(Tensor src) {
+        float[] out = new float[Math.toIntExact(src.size())];
+        download(src, out, 0);
+        return out;
+    }
+
+    void fill(Tensor t, float value);
+
+    void copy(Tensor src, Tensor dst);
+
+    /**
+     * {@code c = alpha * op(a) * op(b) + beta * c}, where {@code op(x)} is x or its transpose. The
+     * operands are 2-D; {@code c} must not alias {@code a} or {@code b}.
+     */
+    void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c);
+
+    /**
+     * Compiles an elementwise expression. Its free variables must all be listed in {@code inputs};
+     * constants (parameters) must already be bound with {@link Expr#bind}.
+     *
+     * @throws IllegalArgumentException if the expression uses a variable that is not an input
+     */
+    Kernel kernel(Expr expression, String... inputs);
+
+    /** {@code out[i] = kernel(inputs[0][i], inputs[1][i], ...)}, with broadcasting (see above). */
+    void apply(Kernel kernel, Tensor out, Tensor... inputs);
+
+    /** Sums each column: {@code out[j] = sum_i m[i][j]}; {@code out} has {@code m.cols()} elements. */
+    void sumColumns(Tensor m, Tensor out);
+
+    /** Sums each row: {@code out[i] = sum_j m[i][j]}; {@code out} has {@code m.rows()} elements. */
+    void sumRows(Tensor m, Tensor out);
+
+    /** The sum of all elements, accumulated in double precision and returned to the host. */
+    double sum(Tensor t);
+
+    /** Softmax of each row, numerically stable (the row maximum is subtracted first). */
+    void softmaxRows(Tensor in, Tensor out);
+
+    /**
+     * Fills {@code t} from a counter-based random stream: element {@code i} is a pure function of
+     * (run seed, {@code stream}, i), so results do not depend on threads or on call order.
+     */
+    void random(Tensor t, Distribution distribution, float a, float b, long stream);
+
+    /** Frees every tensor of this context. */
+    @Override
+    void close();
+}

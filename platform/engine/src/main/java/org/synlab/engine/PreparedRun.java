@@ -1,0 +1,40 @@
+package org.synlab.engine;
+
+import java.util.Set;
+
+/** A validated experiment with its plugin parts resolved, ready to execute once. */
+public final class PreparedRun {
+
+    private final Experiment experiment;
+    private final String backend;
+    private final Set<PartRef> parts;
+
+    PreparedRun(Experiment experiment, String backend, Set<PartRef> parts) {
+        this.experiment = experiment;
+        this.backend = backend;
+        this.parts = Set.copyOf(parts);
+    }
+
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    /** The backend's name. */
+    public String backend() {
+        return backend;
+    }
+
+    /** Every plugin part the run holds; losing one of them should cancel the run. */
+    public Set<PartRef> parts() {
+        return parts;
+    }
+
+    /**
+     * Runs to the end on the calling thread. Never throws for what happens inside the run: a
+     * divergence to NaN, an exception from a plugin or a cancellation gives status {@code failed}
+     * with the reason.
+     */
+    public RunResult execute(RunListener listener, RunControl control) {
+        throw new IllegalStateException("engine under construction");
+    }
+}

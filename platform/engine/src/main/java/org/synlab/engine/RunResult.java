@@ -1,0 +1,22 @@
+package org.synlab.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a run.
+ *
+ * @param status      finished or failed
+ * @param reason      why it failed (null when finished)
+ * @param metrics     final metrics by dotted name ({@code train.loss}, {@code train.accuracy},
+ *                    {@code epochs}, {@code samples_per_second}...); values are numbers
+ * @param notes       plain sentences for the user (e.g. "did not converge within 100 epochs")
+ * @param wallSeconds wall-clock seconds from start to end of the run
+ */
+public record RunResult(RunStatus status, String reason, Map<String, Double> metrics, List<String> notes,
+                        double wallSeconds) {
+    public RunResult {
+        metrics = Map.copyOf(metrics);
+        notes = List.copyOf(notes);
+    }
+}

@@ -144,7 +144,8 @@ public final class ExperimentLoader {
                     node = list.get(index);
                 }
             } else {
-                throw new BadInputException(file, soFar, "cannot override inside a scalar value");
+                String scalar = String.join(".", java.util.Arrays.copyOf(path, i));
+                throw new BadInputException(file, scalar, "is a single value (" + node + "); it has no key '" + part + "'");
             }
         }
     }

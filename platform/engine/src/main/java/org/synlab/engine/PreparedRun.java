@@ -1,17 +1,19 @@
 package org.synlab.engine;
 
 import java.util.Set;
+import org.synlab.engine.internal.RunPlan;
+import org.synlab.engine.internal.Trainer;
 
 /** A validated experiment with its plugin parts resolved, ready to execute once. */
 public final class PreparedRun {
 
     private final Experiment experiment;
-    private final String backend;
+    private final RunPlan plan;
     private final Set<PartRef> parts;
 
-    PreparedRun(Experiment experiment, String backend, Set<PartRef> parts) {
+    PreparedRun(Experiment experiment, RunPlan plan, Set<PartRef> parts) {
         this.experiment = experiment;
-        this.backend = backend;
+        this.plan = plan;
         this.parts = Set.copyOf(parts);
     }
 
@@ -21,7 +23,7 @@ public final class PreparedRun {
 
     /** The backend's name. */
     public String backend() {
-        return backend;
+        return plan.backend().name();
     }
 
     /** Every plugin part the run holds; losing one of them should cancel the run. */
@@ -35,6 +37,6 @@ public final class PreparedRun {
      * with the reason.
      */
     public RunResult execute(RunListener listener, RunControl control) {
-        throw new IllegalStateException("engine under construction");
+        return Trainer.execute(plan, listener, control);
     }
 }

@@ -7,6 +7,7 @@ import org.synlab.api.Dataset;
 import org.synlab.api.LearningRule;
 import org.synlab.api.Loss;
 import org.synlab.api.NeuronModel;
+import org.synlab.engine.internal.Preparer;
 
 /**
  * Resolves an experiment's plugin names and validates it, giving a {@link PreparedRun}. The host
@@ -15,29 +16,23 @@ import org.synlab.api.NeuronModel;
  */
 public final class RunExecutor {
 
-    private final Map<String, Backend> backends;
-    private final Map<String, NeuronModel> neurons;
-    private final Map<String, LearningRule> rules;
-    private final Map<String, Loss> losses;
-    private final Map<String, Dataset> datasets;
+    private final Preparer preparer;
 
     @Inject
     public RunExecutor(Map<String, Backend> backends, Map<String, NeuronModel> neurons,
                        Map<String, LearningRule> rules, Map<String, Loss> losses, Map<String, Dataset> datasets) {
-        this.backends = backends;
-        this.neurons = neurons;
-        this.rules = rules;
-        this.losses = losses;
-        this.datasets = datasets;
+        this.preparer = new Preparer(Map.copyOf(backends), Map.copyOf(neurons), Map.copyOf(rules), Map.copyOf(losses),
+                Map.copyOf(datasets));
     }
 
     /**
-     * Checks every key and parameter and resolves every plugin name; nothing runs yet.
+     * Checks every key and parameter, resolves every plugin name and opens the data; nothing runs yet.
      *
      * @throws BadInputException naming the file, the key and what was expected (unknown plugin names
      *                           list the known ones)
      */
     public PreparedRun prepare(Experiment experiment) throws BadInputException {
-        throw new BadInputException(experiment.file(), null, "engine under construction");
+        Preparer.Prepared prepared = preparer.prepare(experiment);
+        return new PreparedRun(experiment, prepared.plan(), prepared.parts());
     }
 }

@@ -12,11 +12,19 @@ import java.util.Map;
  *                    {@code epochs}, {@code samples_per_second}...); values are numbers
  * @param notes       plain sentences for the user (e.g. "did not converge within 100 epochs")
  * @param wallSeconds wall-clock seconds from start to end of the run
+ * @param history     per-epoch values of the training metrics ({@code train.loss} ...), epoch 1 first
  */
 public record RunResult(RunStatus status, String reason, Map<String, Double> metrics, List<String> notes,
-                        double wallSeconds) {
+                        double wallSeconds, Map<String, List<Double>> history) {
     public RunResult {
         metrics = Map.copyOf(metrics);
         notes = List.copyOf(notes);
+        history = Map.copyOf(history);
+    }
+
+    /** A result without per-epoch history. */
+    public RunResult(RunStatus status, String reason, Map<String, Double> metrics, List<String> notes,
+                     double wallSeconds) {
+        this(status, reason, metrics, notes, wallSeconds, Map.of());
     }
 }

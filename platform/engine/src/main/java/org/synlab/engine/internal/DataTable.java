@@ -1,0 +1,53 @@
+package org.synlab.engine.internal;
+
+import org.synlab.api.Compute;
+import org.synlab.api.Dataset;
+import org.synlab.api.Tensor;
+
+/**
+ * One split held in host memory as two row-major float arrays, from which batches are gathered and
+ * uploaded to the backend.
+ */
+final class DataTable {
+
+    final String name;
+    final int rows;
+    final int features;
+    final int outputs;
+    final float[] x;
+    final float[] y;
+
+    private DataTable(String name, int rows, int features, int outputs, float[] x, float[] y) {
+        this.name = name;
+        this.rows = rows;
+        this.features = features;
+        this.outputs = outputs;
+        this.x = x;
+        this.y = y;
+    }
+
+    static DataTable load(String name, Dataset.Split split, int features, int outputs) {
+        int rows = split.size();
+        float[] x = new float[Math.multiplyExact(rows, features)];
+        float[] y = new float[Math.multiplyExact(rows, outputs)];
+        for (int i = 0; i < rows; i++) {
+            split.read(i, x, i * features, y, i * outputs);
+        }
+        return new DataTable(name, rows, features, outputs, x, y);
+    }
+
+    /**
+     * Copies rows {@code order[from..from+count)} into the staging arrays and uploads them into
+     * {@code xTensor}/{@code yTensor} (which have {@code count} rows).
+     */
+    void gather(int[] order, int from, int count, float[] xStage, float[] yStage, Compute compute,
+                Tensor xTensor, Tensor yTensor) {
+        for (int i = 0; i < count; i++) {
+            int row = order[from + i];
+            System.arraycopy(x, row * features, xStage, i * features, features);
+            System.arraycopy(y, row * outputs, yStage, i * outputs, outputs);
+        }
+        compute.upload(xStage, 0, xTensor);
+        compute.upload(yStage, 0, yTensor);
+    }
+}

@@ -1,0 +1,199 @@
+package org.synlab.engine.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.synlab.api.Activation;
+import org.synlab.api.Availability;
+import org.synlab.api.Backend;
+import org.synlab.api.Dataset;
+import org.synlab.api.GradientRule;
+import org.synlab.api.LearningRule;
+import org.synlab.api.LocalRule;
+import org.synlab.api.Loss;
+import org.synlab.api.NeuronModel;
+import org.synlab.api.ParameterException;
+import org.synlab.api.Params;
+import org.synlab.api.RateNeuron;
+import org.synlab.engine.BadInputException;
+import org.synlab.engine.Experiment;
+import org.synlab.engine.PartKind;
+import org.synlab.engine.PartRef;
+import org.synlab.engine.internal.Node.PartSpec;
+import org.synlab.engine.internal.PartResolver.Resolved;
+
+/**
+ * Checks an experiment against the live plugins and builds its {@link RunPlan}: every name
+ * resolved, every parameter validated, the data opened, shapes matched. Everything that can be
+ * wrong with the input is found here, before a run starts.
+ */
+public final class Preparer {
+
+    private final Map<String, Backend> backends;
+    private final Map<String, NeuronModel> neurons;
+    private final Map<String, LearningRule> rules;
+    private final Map<String, Loss> losses;
+    private final Map<String, Dataset> datasets;
+
+    public Preparer(Map<String, Backend> backends, Map<String, NeuronModel> neurons, Map<String, LearningRule> rules,
+                    Map<String, Loss> losses, Map<String, Dataset> datasets) {
+        this.backends = backends;
+        this.neurons = neurons;
+        this.rules = rules;
+        this.losses = losses;
+        this.datasets = datasets;
+    }
+
+    /** The plan, and the parts it holds. */
+    public record Prepared(RunPlan plan, Set<PartRef> parts) {
+    }
+
+    public Prepared prepare(Experiment experiment) throws BadInputException {
+        ExperimentSpec spec = ExperimentSpec.parse(experiment);
+        Set<PartRef> parts = new LinkedHashSet<>();
+
+        Resolved<Backend> backend = PartResolver.resolve(spec.backend(), PartKind.BACKEND, backends);
+        Availability availability = backend.part().availability();
+        if (!availability.available()) {
+            throw spec.backend().node().error("backend '" + spec.backend().name() + "' cannot run here: "
+                    + availability.reason());
+        }
+        parts.add(new PartRef(PartKind.BACKEND, spec.backend().name()));
+
+        Resolved<Dataset> dataset = PartResolver.resolve(spec.dataset(), PartKind.DATASET, datasets);
+        Dataset.Data data = open(spec.dataset(), dataset, spec.seed());
+        parts.add(new PartRef(PartKind.DATASET, spec.dataset().name()));
+
+        List<RunPlan.LayerPlan> layers = layers(spec, data, parts);
+
+        GradientRule gradientRule = null;
+        LocalRule localRule = null;
+        Params ruleParams = Params.NONE;
+        Loss loss = null;
+        Params lossParams = Params.NONE;
+        if (spec.learning() != null) {
+            PartSpec ruleSpec = spec.learning().rule();
+            Resolved<LearningRule> rule = PartResolver.resolve(ruleSpec, PartKind.LEARNING_RULE, rules);
+            ruleParams = rule.params();
+            parts.add(new PartRef(PartKind.LEARNING_RULE, ruleSpec.name()));
+            if (rule.part() instanceof GradientRule g) {
+                gradientRule = g;
+                if (!ruleParams.has("lr")) {
+                    throw ruleSpec.node().error("gradient rule '" + ruleSpec.name() + "' declares no 'lr' parameter");
+                }
+            } else if (rule.part() instanceof LocalRule l) {
+                localRule = l;
+                if (l.supervised() && layers.size() != 1) {
+                    throw ruleSpec.node().error("'" + ruleSpec.name() + "' is a supervised local rule: it trains one"
+                            + " layer against the targets, but network.layers has " + layers.size());
+                }
+            } else {
+                throw ruleSpec.node().error("'" + ruleSpec.name() + "' is neither a gradient rule nor a local rule");
+            }
+            PartSpec lossSpec = spec.learning().loss();
+            if (lossSpec == null && gradientRule != null) {
+                throw new BadInputException(experiment.file(), pathOf(ruleSpec, "loss"),
+                        "missing; gradient rule '" + ruleSpec.name() + "' needs a loss; known: "
+                                + String.join(", ", new java.util.TreeSet<>(losses.keySet())));
+            }
+            if (lossSpec != null) {
+                Resolved<Loss> resolvedLoss = PartResolver.resolve(lossSpec, PartKind.LOSS, losses);
+                loss = resolvedLoss.part();
+                lossParams = resolvedLoss.params();
+                checkExpressions(lossSpec, loss, lossParams);
+                parts.add(new PartRef(PartKind.LOSS, lossSpec.name()));
+            }
+            checkStopCondition(experiment, spec, data, loss != null);
+        }
+        RunPlan plan = new RunPlan(spec, backend.part(), data, layers, gradientRule, localRule, ruleParams, loss,
+                lossParams);
+        return new Prepared(plan, parts);
+    }
+
+    private static String pathOf(PartSpec spec, String key) {
+        return spec.paramPath(key);
+    }
+
+    private static Dataset.Data open(PartSpec spec, Resolved<Dataset> dataset, long seed) throws BadInputException {
+        try {
+            return dataset.part().open(dataset.params(), seed);
+        } catch (ParameterException e) {
+            throw new BadInputException(spec.node().file(), spec.paramPath(e.key()), e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            throw spec.node().error("dataset '" + spec.name() + "' cannot be opened: " + e.getMessage());
+        }
+    }
+
+    private List<RunPlan.LayerPlan> layers(ExperimentSpec spec, Dataset.Data data, Set<PartRef> parts)
+            throws BadInputException {
+        ExperimentSpec.NetworkSpec network = spec.network();
+        int inputs = network.inputs() == null ? data.features() : network.inputs();
+        if (inputs != data.features()) {
+            throw network.node().get("inputs").error("dataset '" + spec.dataset().name() + "' has " + data.features()
+                    + " features per sample, so the network needs " + data.features() + " inputs, not " + inputs);
+        }
+        List<RunPlan.LayerPlan> out = new ArrayList<>();
+        int width = inputs;
+        for (int i = 0; i < network.layers().size(); i++) {
+            ExperimentSpec.LayerSpec layer = network.layers().get(i);
+            boolean last = i == network.layers().size() - 1;
+            Resolved<NeuronModel> neuron = PartResolver.resolve(layer.neuron(), PartKind.NEURON, neurons);
+            RateNeuron rate = PartResolver.require(neuron, RateNeuron.class, layer.neuron(), "a rate neuron model");
+            Activation activation;
+            try {
+                activation = rate.activation(neuron.params());
+            } catch (IllegalArgumentException e) {
+                throw layer.neuron().node().error("neuron '" + layer.neuron().name() + "' has an invalid activation: "
+                        + e.getMessage());
+            }
+            parts.add(new PartRef(PartKind.NEURON, layer.neuron().name()));
+            if (layer.weights() != null && layer.weights().length != width) {
+                throw layer.node().get("weights").error("expected " + width + " rows (one per input of this layer), got "
+                        + layer.weights().length);
+            }
+            if (last && layer.units() != data.outputs()) {
+                throw layer.node().get("units").error("the output layer needs " + data.outputs() + " units, one per"
+                        + " output of dataset '" + spec.dataset().name() + "' (" + String.join(", ", data.outputNames())
+                        + "), not " + layer.units());
+            }
+            if (last && layer.dropout() > 0) {
+                throw layer.node().get("dropout").error("dropout applies to hidden layers, not to the output layer");
+            }
+            out.add(new RunPlan.LayerPlan(width, layer, activation));
+            width = layer.units();
+        }
+        return out;
+    }
+
+    private static void checkExpressions(PartSpec spec, Loss loss, Params params) throws BadInputException {
+        try {
+            loss.value(params).requireVariables("loss value", "p", "t");
+            loss.gradient(params).requireVariables("loss gradient", "p", "t");
+        } catch (IllegalArgumentException e) {
+            throw spec.node().error("loss '" + spec.name() + "' is invalid: " + e.getMessage());
+        }
+    }
+
+    private static void checkStopCondition(Experiment experiment, ExperimentSpec spec, Dataset.Data data, boolean hasLoss)
+            throws BadInputException {
+        ExperimentSpec.StopCondition stop = spec.training().stopWhen();
+        if (stop == null) {
+            return;
+        }
+        List<String> available = new ArrayList<>();
+        if (hasLoss) {
+            available.add("train.loss");
+        }
+        if (data.task() != Dataset.Task.REGRESSION) {
+            available.add("train.accuracy");
+        }
+        if (!available.contains(stop.metric())) {
+            throw new BadInputException(experiment.file(), "training.stop_when.metric", "unknown metric '"
+                    + stop.metric() + "'; this run measures " + (available.isEmpty() ? "nothing to stop on"
+                    : String.join(", ", available)));
+        }
+    }
+}

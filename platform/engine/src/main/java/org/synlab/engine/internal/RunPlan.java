@@ -1,0 +1,26 @@
+package org.synlab.engine.internal;
+
+import java.util.List;
+import org.synlab.api.Activation;
+import org.synlab.api.Backend;
+import org.synlab.api.Dataset;
+import org.synlab.api.GradientRule;
+import org.synlab.api.LocalRule;
+import org.synlab.api.Loss;
+import org.synlab.api.Params;
+
+/**
+ * Everything a run needs, resolved and validated: the parts with their parameters, the opened
+ * data, and the spec. Built by the engine's prepare step; executed by {@link Trainer}.
+ */
+public record RunPlan(ExperimentSpec spec, Backend backend, Dataset.Data data, List<LayerPlan> layers,
+               GradientRule gradientRule, LocalRule localRule, Params ruleParams, Loss loss, Params lossParams) {
+
+    /** One layer with its neuron model resolved and its input width known. */
+    record LayerPlan(int inputs, ExperimentSpec.LayerSpec spec, Activation activation) {
+    }
+
+    public boolean learns() {
+        return gradientRule != null || localRule != null;
+    }
+}

@@ -1,0 +1,378 @@
+package org.synlab.engine.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.synlab.api.Compute;
+import org.synlab.api.ComputeConfig;
+import org.synlab.api.Dataset;
+import org.synlab.api.GradientRule;
+import org.synlab.api.LocalRule;
+import org.synlab.api.Tensor;
+import org.synlab.engine.Progress;
+import org.synlab.engine.RunControl;
+import org.synlab.engine.RunListener;
+import org.synlab.engine.RunResult;
+import org.synlab.engine.RunStatus;
+
+/**
+ * Executes a {@link RunPlan}: builds the network on the backend, trains it epoch by epoch
+ * (mini-batches, seeded shuffling), reports progress, and evaluates the other splits at the end.
+ * Metrics follow Keras: {@code train.loss} and {@code train.accuracy} are means over the epoch's
+ * batches, each measured before that batch's update.
+ */
+public final class Trainer {
+
+    private static final long INIT_PURPOSE = 1;
+    private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
+    private static final int EVALUATION_BATCH = 1024;
+
+    private final RunPlan plan;
+    private final ExperimentSpec spec;
+    private final RunListener listener;
+    private final RunControl control;
+
+    Trainer(RunPlan plan, RunListener listener, RunControl control) {
+        this.plan = plan;
+        this.spec = plan.spec();
+        this.listener = listener;
+        this.control = control;
+    }
+
+    RunResult run() {
+        long start = System.nanoTime();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, List<Double>> history = new LinkedHashMap<>();
+        try (Compute compute = plan.backend().open(new ComputeConfig(spec.threads(), spec.seed()))) {
+            Session session = new Session(compute);
+            String failure = plan.learns() ? session.train(metrics, notes, history) : null;
+            if (failure == null && !plan.learns()) {
+                notes.add("evaluation only: no learning section, so the weights are used as given");
+                metrics.put("epochs", 0.0);
+            }
+            if (failure == null) {
+                failure = session.evaluateSplits(metrics, !plan.learns());
+            }
+            if (failure == null) {
+                session.compareWithGroundTruth(metrics);
+            }
+            double wall = seconds(System.nanoTime() - start);
+            return failure == null
+                    ? new RunResult(RunStatus.FINISHED, null, metrics, notes, wall, history)
+                    : new RunResult(RunStatus.FAILED, failure, metrics, notes, wall, history);
+        } catch (RuntimeException | LinkageError e) {
+            // a plugin threw, or its bundle went away under the run: the run fails, the host goes on
+            String reason = control.cancelled() ? control.cancelReason()
+                    : "error during the run: " + e;
+            return new RunResult(RunStatus.FAILED, reason, metrics, notes, seconds(System.nanoTime() - start), history);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** The tensors and state of one run on one backend context. */
+    private final class Session {
+        private final Compute compute;
+        private final Network network;
+        private final LossTerm loss;
+        private final Dataset.Data data;
+        private final Map<Integer, Tensor[]> batchTensors = new HashMap<>();
+        private final Map<Integer, Tensor> lossScratch = new HashMap<>();
+
+        Session(Compute compute) {
+            this.compute = compute;
+            this.data = plan.data();
+            this.network = buildNetwork();
+            this.loss = plan.loss() == null ? null
+                    : new LossTerm(compute, plan.loss(), plan.lossParams(), network.output().neuronName);
+        }
+
+        private Network buildNetwork() {
+            List<DenseLayer> layers = new ArrayList<>();
+            for (int i = 0; i < plan.layers().size(); i++) {
+                RunPlan.LayerPlan lp = plan.layers().get(i);
+                ExperimentSpec.LayerSpec ls = lp.spec();
+                DenseLayer layer = new DenseLayer(compute, i, lp.inputs(), ls.units(), ls.neuron().name(),
+                        lp.activation(), ls.trainable() && plan.learns(), ls.dropout());
+                layer.initialise(ls.init(), Streams.of(INIT_PURPOSE, i, 0));
+                if (ls.weights() != null) {
+                    float[] flat = new float[lp.inputs() * ls.units()];
+                    for (int r = 0; r < lp.inputs(); r++) {
+                        System.arraycopy(ls.weights()[r], 0, flat, r * ls.units(), ls.units());
+                    }
+                    compute.upload(flat, 0, layer.weight);
+                }
+                if (ls.bias() != null) {
+                    compute.upload(ls.bias(), 0, layer.bias);
+                }
+                layers.add(layer);
+            }
+            return new Network(layers);
+        }
+
+        /** x and y tensors for a batch of {@code rows}. */
+        private Tensor[] batch(int rows) {
+            return batchTensors.computeIfAbsent(rows, r -> new Tensor[] {
+                    compute.zeros(r, data.features()), compute.zeros(r, data.outputs())});
+        }
+
+        private Tensor scratch(int rows) {
+            return lossScratch.computeIfAbsent(rows, r -> compute.zeros(r, data.outputs()));
+        }
+
+        /** Returns null when training completed, else why the run failed. */
+        String train(Map<String, Double> metrics, List<String> notes, Map<String, List<Double>> history) {
+            String trainName = data.splits().get(0);
+            DataTable table = DataTable.load(trainName, data.split(trainName), data.features(), data.outputs());
+            ExperimentSpec.TrainingSpec training = spec.training();
+            int batchSize = Math.min(training.batchSize(), table.rows);
+            float[] xStage = new float[batchSize * data.features()];
+            float[] yStage = new float[batchSize * data.outputs()];
+            float[] predicted = new float[batchSize * data.outputs()];
+            int[] order = new int[table.rows];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            GradientRule.Optimizer optimizer = plan.gradientRule() == null ? null
+                    : plan.gradientRule().optimizer(compute, plan.ruleParams());
+            float learningRate = optimizer == null ? 0f : (float) plan.ruleParams().number("lr");
+            List<LocalRule.Updater> updaters = new ArrayList<>();
+            if (plan.localRule() != null) {
+                for (DenseLayer ignored : network.layers) {
+                    updaters.add(plan.localRule().updater(compute, plan.ruleParams()));
+                }
+            }
+            List<GradientRule.Parameter> parameters = network.parameters();
+            Accuracy accuracy = new Accuracy(data.task(), data.outputs());
+            int batches = (table.rows + batchSize - 1) / batchSize;
+            long step = 0;
+            long samples = 0;
+            long trainNanos = 0;
+            long lastProgress = System.nanoTime();
+            int epoch = 0;
+            boolean converged = false;
+            double best = Double.NaN;
+            for (epoch = 1; epoch <= training.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                if (training.shuffle()) {
+                    shuffle(order, new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + epoch));
+                }
+                accuracy.reset();
+                double lossSum = 0;
+                long seen = 0;
+                for (int bi = 0; bi < batches; bi++) {
+                    if (control.cancelled()) {
+                        return control.cancelReason();
+                    }
+                    int from = bi * batchSize;
+                    int rows = Math.min(batchSize, table.rows - from);
+                    Tensor[] xy = batch(rows);
+                    table.gather(order, from, rows, xStage, yStage, compute, xy[0], xy[1]);
+                    step++;
+                    Tensor out = network.forward(xy[0], true, step);
+                    if (loss != null) {
+                        double value = loss.value(out, xy[1], scratch(rows));
+                        if (!Double.isFinite(value)) {
+                            return diverged("train.loss is " + value, epoch, bi + 1);
+                        }
+                        lossSum += value * rows;
+                    } else if (!Double.isFinite(compute.sum(out))) {
+                        return diverged("the network's output is not finite", epoch, bi + 1);
+                    }
+                    if (accuracy.applicable()) {
+                        compute.download(out, predicted, 0);
+                        accuracy.add(predicted, yStage, rows);
+                    }
+                    if (optimizer != null) {
+                        DenseLayer last = network.output();
+                        DenseLayer.Buffers lb = last.buffers(rows);
+                        if (loss.fused()) {
+                            loss.gradient(out, xy[1], lb.dz);
+                        } else {
+                            loss.gradient(out, xy[1], lb.gradOut);
+                            last.gradientThroughActivation(rows);
+                        }
+                        network.backward(xy[0]);
+                        optimizer.step(parameters, learningRate, step);
+                    } else {
+                        for (int l = 0; l < network.layers.size(); l++) {
+                            DenseLayer layer = network.layers.get(l);
+                            if (!layer.trainable) {
+                                continue;
+                            }
+                            boolean last = l == network.layers.size() - 1;
+                            updaters.get(l).update(new LocalRule.LayerActivity(network.inputOf(l, xy[0]),
+                                    layer.buffers(rows).out, last ? xy[1] : null, layer.weight, layer.bias));
+                        }
+                    }
+                    samples += rows;
+                    seen += rows;
+                    long now = System.nanoTime();
+                    if (now - lastProgress > PROGRESS_INTERVAL_NANOS && bi + 1 < batches) {
+                        lastProgress = now;
+                        Map<String, Double> running = new LinkedHashMap<>();
+                        if (loss != null) {
+                            running.put("train.loss", lossSum / seen);
+                        }
+                        if (accuracy.applicable()) {
+                            running.put("train.accuracy", accuracy.value());
+                        }
+                        listener.progress(new Progress(epoch, training.epochs(),
+                                (epoch - 1 + (bi + 1.0) / batches) / training.epochs(), running));
+                    }
+                }
+                trainNanos += System.nanoTime() - epochStart;
+                Map<String, Double> epochMetrics = new LinkedHashMap<>();
+                if (loss != null) {
+                    epochMetrics.put("train.loss", lossSum / table.rows);
+                }
+                if (accuracy.applicable()) {
+                    epochMetrics.put("train.accuracy", accuracy.value());
+                    if (data.task() == Dataset.Task.BINARY && data.outputs() > 1) {
+                        for (int o = 0; o < data.outputs(); o++) {
+                            epochMetrics.put("train.accuracy." + data.outputNames().get(o), accuracy.valueOf(o));
+                        }
+                    }
+                }
+                epochMetrics.put("samples_per_second", samples / seconds(trainNanos));
+                epochMetrics.forEach((k, v) -> history.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                metrics.putAll(epochMetrics);
+                metrics.put("epochs", (double) epoch);
+                lastProgress = System.nanoTime();
+                listener.progress(new Progress(epoch, training.epochs(), (double) epoch / training.epochs(), epochMetrics));
+                ExperimentSpec.StopCondition stop = training.stopWhen();
+                if (stop != null) {
+                    Double value = epochMetrics.get(stop.metric());
+                    if (value != null) {
+                        best = Double.isNaN(best) ? value : stop.atLeast() != null ? Math.max(best, value) : Math.min(best, value);
+                        if (stop.reached(value)) {
+                            converged = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            metrics.put("parameters", (double) network.parameterCount());
+            ExperimentSpec.StopCondition stop = training.stopWhen();
+            if (stop != null) {
+                metrics.put("converged", converged ? 1.0 : 0.0);
+                if (converged) {
+                    metrics.put("epochs_to_converge", (double) Math.min(epoch, training.epochs()));
+                    notes.add("converged: " + stop + " after " + Math.min(epoch, training.epochs()) + " epoch(s)");
+                } else {
+                    notes.add("did not converge: " + stop + " was not reached within " + training.epochs()
+                            + " epochs (best " + stop.metric() + " " + format(best) + ")");
+                }
+            }
+            return null;
+        }
+
+        private String diverged(String what, int epoch, int batch) {
+            return "diverged: " + what + " at epoch " + epoch + ", batch " + batch
+                    + " (a smaller learning rate, learning.lr, usually helps)";
+        }
+
+        /** Loss and accuracy of every split with the final weights; returns why it failed, or null. */
+        String evaluateSplits(Map<String, Double> metrics, boolean includeTraining) {
+            List<String> splits = data.splits();
+            for (int s = includeTraining ? 0 : 1; s < splits.size(); s++) {
+                if (control.cancelled()) {
+                    return control.cancelReason();
+                }
+                String name = splits.get(s);
+                DataTable table = DataTable.load(name, data.split(name), data.features(), data.outputs());
+                if (table.rows == 0) {
+                    continue;
+                }
+                evaluate(table, metrics);
+            }
+            return null;
+        }
+
+        private void evaluate(DataTable table, Map<String, Double> metrics) {
+            int batchSize = Math.min(EVALUATION_BATCH, table.rows);
+            float[] xStage = new float[batchSize * data.features()];
+            float[] yStage = new float[batchSize * data.outputs()];
+            float[] predicted = new float[batchSize * data.outputs()];
+            int[] order = new int[table.rows];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Accuracy accuracy = new Accuracy(data.task(), data.outputs());
+            double lossSum = 0;
+            for (int from = 0; from < table.rows; from += batchSize) {
+                int rows = Math.min(batchSize, table.rows - from);
+                Tensor[] xy = batch(rows);
+                table.gather(order, from, rows, xStage, yStage, compute, xy[0], xy[1]);
+                Tensor out = network.forward(xy[0], false, 0);
+                if (loss != null) {
+                    lossSum += loss.value(out, xy[1], scratch(rows)) * rows;
+                }
+                if (accuracy.applicable()) {
+                    compute.download(out, predicted, 0);
+                    accuracy.add(predicted, yStage, rows);
+                }
+            }
+            if (loss != null) {
+                metrics.put(table.name + ".loss", lossSum / table.rows);
+            }
+            if (accuracy.applicable()) {
+                metrics.put(table.name + ".accuracy", accuracy.value());
+                if (data.task() == Dataset.Task.BINARY && data.outputs() > 1) {
+                    for (int o = 0; o < data.outputs(); o++) {
+                        metrics.put(table.name + ".accuracy." + data.outputNames().get(o), accuracy.valueOf(o));
+                    }
+                }
+            }
+        }
+
+        /** For synthetic data with known generating weights: how far the learned ones are from them. */
+        void compareWithGroundTruth(Map<String, Double> metrics) {
+            Map<String, float[]> truth = data.groundTruth();
+            if (network.layers.size() != 1 || truth.isEmpty()) {
+                return;
+            }
+            DenseLayer layer = network.layers.get(0);
+            float[] w = truth.get("weights");
+            if (w != null && w.length == layer.inputs * layer.units) {
+                metrics.put("truth.weights_max_abs_error", maxAbsDifference(w, compute.download(layer.weight)));
+            }
+            float[] b = truth.get("bias");
+            if (b != null && b.length == layer.units) {
+                metrics.put("truth.bias_max_abs_error", maxAbsDifference(b, compute.download(layer.bias)));
+            }
+        }
+    }
+
+    private static double maxAbsDifference(float[] expected, float[] actual) {
+        double max = 0;
+        for (int i = 0; i < expected.length; i++) {
+            max = Math.max(max, Math.abs((double) expected[i] - actual[i]));
+        }
+        return max;
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static String format(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+
+    /** Runs {@code plan} to the end on the calling thread. */
+    public static RunResult execute(RunPlan plan, RunListener listener, RunControl control) {
+        return new Trainer(plan, listener, control).run();
+    }
+}

@@ -1,0 +1,176 @@
+package org.synlab.plugins.backend.cpu.internal;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.synlab.api.Compute;
+import org.synlab.api.ComputeConfig;
+import org.synlab.api.Distribution;
+import org.synlab.api.Kernel;
+import org.synlab.api.Tensor;
+import org.synlab.api.expr.Expr;
+
+/**
+ * One run's context on the cpu backend: checks arguments, then hands the arrays to the class that
+ * does each operation on this context's threads.
+ */
+final class CpuCompute implements Compute {
+
+    private final ComputeConfig config;
+    private final TensorRegistry tensors = new TensorRegistry();
+    private final WorkPool pool;
+    private final Consumer<CpuCompute> onClose;
+
+    CpuCompute(ComputeConfig config, Consumer<CpuCompute> onClose) {
+        this.config = config;
+        this.pool = new WorkPool(config.threads());
+        this.onClose = onClose;
+    }
+
+    @Override
+    public String backend() {
+        return "cpu";
+    }
+
+    @Override
+    public int threads() {
+        return config.threads();
+    }
+
+    @Override
+    public Tensor zeros(int... shape) {
+        requireShape(shape, "zeros");
+        return tensors.create(shape, new float[Shapes.size(shape)]);
+    }
+
+    @Override
+    public Tensor upload(float[] data, int... shape) {
+        requireShape(shape, "upload");
+        if (data == null) {
+            throw new IllegalArgumentException("upload: data is null");
+        }
+        int size = Shapes.size(shape);
+        if (data.length != size) {
+            throw new IllegalArgumentException("upload: shape " + Shapes.format(shape) + " holds " + size
+                    + " elements but the data has " + data.length);
+        }
+        return tensors.create(shape, data.clone());
+    }
+
+    @Override
+    public void upload(float[] src, int offset, Tensor dst) {
+        CpuTensor d = tensors.own(dst, "upload destination");
+        requireRange(src, offset, d.length(), "upload: source", d);
+        System.arraycopy(src, offset, d.data(), 0, d.length());
+    }
+
+    @Override
+    public void download(Tensor src, float[] dst, int offset) {
+        CpuTensor s = tensors.own(src, "download source");
+        requireRange(dst, offset, s.length(), "download: destination", s);
+        System.arraycopy(s.data(), 0, dst, offset, s.length());
+    }
+
+    @Override
+    public void fill(Tensor t, float value) {
+        Arrays.fill(tensors.own(t, "fill target").data(), value);
+    }
+
+    /** Copies between tensors of equal size; the shapes may differ, which makes this a reshaping copy. */
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        CpuTensor s = tensors.own(src, "copy source");
+        CpuTensor d = tensors.own(dst, "copy destination");
+        if (s.length() != d.length()) {
+            throw new IllegalArgumentException("copy: source " + Shapes.format(s.shapeView()) + " has " + s.length()
+                    + " elements but destination " + Shapes.format(d.shapeView()) + " has " + d.length());
+        }
+        System.arraycopy(s.data(), 0, d.data(), 0, s.length());
+    }
+
+    @Override
+    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        Gemm.multiply(pool, transposeA, transposeB, alpha, tensors.own(a, "gemm operand a"),
+                tensors.own(b, "gemm operand b"), beta, tensors.own(c, "gemm result c"));
+    }
+
+    @Override
+    public Kernel kernel(Expr expression, String... inputs) {
+        tensors.requireOpen();
+        return KernelCompiler.compile(expression, inputs);
+    }
+
+    @Override
+    public void apply(Kernel kernel, Tensor out, Tensor... inputs) {
+        if (!(kernel instanceof CompiledKernel compiled)) {
+            throw new IllegalArgumentException("apply: " + kernel + " was not compiled by a cpu Compute");
+        }
+        CpuTensor target = tensors.own(out, "apply output");
+        if (inputs == null || inputs.length != compiled.inputs().size()) {
+            throw new IllegalArgumentException("apply: " + compiled + " takes " + compiled.inputs().size()
+                    + " input tensor(s) " + compiled.inputs() + ", got " + (inputs == null ? 0 : inputs.length));
+        }
+        CpuTensor[] in = new CpuTensor[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            in[j] = tensors.own(inputs[j], "apply input " + (j + 1) + " ('" + compiled.inputs().get(j) + "')");
+        }
+        ElementwiseApply.run(pool, compiled, target, in);
+    }
+
+    @Override
+    public void sumColumns(Tensor m, Tensor out) {
+        Reductions.sumColumns(pool, tensors.own(m, "sumColumns input"), tensors.own(out, "sumColumns output"));
+    }
+
+    @Override
+    public void sumRows(Tensor m, Tensor out) {
+        Reductions.sumRows(pool, tensors.own(m, "sumRows input"), tensors.own(out, "sumRows output"));
+    }
+
+    @Override
+    public double sum(Tensor t) {
+        return Reductions.sum(pool, tensors.own(t, "sum input"));
+    }
+
+    @Override
+    public void softmaxRows(Tensor in, Tensor out) {
+        Softmax.rows(pool, tensors.own(in, "softmaxRows input"), tensors.own(out, "softmaxRows output"));
+    }
+
+    @Override
+    public void random(Tensor t, Distribution distribution, float a, float b, long stream) {
+        RandomFill.fill(pool, tensors.own(t, "random target"), distribution, a, b, config.seed(), stream);
+    }
+
+    /** Number of tensors made here and not yet closed. */
+    int liveTensors() {
+        return tensors.liveCount();
+    }
+
+    @Override
+    public void close() {
+        tensors.closeAll();
+        pool.close();
+        onClose.accept(this);
+    }
+
+    @Override
+    public String toString() {
+        return "cpu compute (" + config.threads() + " threads, seed " + config.seed() + ")";
+    }
+
+    private static void requireShape(int[] shape, String op) {
+        if (shape == null) {
+            throw new IllegalArgumentException(op + ": shape is null");
+        }
+    }
+
+    private static void requireRange(float[] array, int offset, int length, String what, CpuTensor t) {
+        if (array == null) {
+            throw new IllegalArgumentException(what + " array is null");
+        }
+        if (offset < 0 || (long) offset + length > array.length) {
+            throw new IllegalArgumentException(what + " array of length " + array.length + " has no room for the "
+                    + length + " elements of " + Shapes.format(t.shapeView()) + " at offset " + offset);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.synlab.plugins.backend.cpu.internal;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.synlab.api.Compute;
+import org.synlab.api.ComputeConfig;
+
+/** The contexts a backend instance has opened and not yet seen closed, so they can be closed together. */
+public final class OpenContexts {
+
+    private final Set<CpuCompute> open = ConcurrentHashMap.newKeySet();
+
+    public Compute open(ComputeConfig config) {
+        Objects.requireNonNull(config, "config");
+        CpuCompute compute = new CpuCompute(config, open::remove);
+        open.add(compute);
+        return compute;
+    }
+
+    public void closeAll() {
+        for (CpuCompute compute : open) {
+            compute.close();
+        }
+    }
+
+    int count() {
+        return open.size();
+    }
+}

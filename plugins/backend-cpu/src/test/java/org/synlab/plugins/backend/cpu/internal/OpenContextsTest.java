@@ -1,0 +1,37 @@
+package org.synlab.plugins.backend.cpu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.synlab.api.Compute;
+import org.synlab.api.ComputeConfig;
+import org.synlab.api.Tensor;
+
+class OpenContextsTest {
+
+    @Test
+    void closeAllClosesWhatIsStillOpen() {
+        OpenContexts contexts = new OpenContexts();
+        Compute first = contexts.open(new ComputeConfig(2, 1L));
+        Compute second = contexts.open(new ComputeConfig(1, 1L));
+        Tensor t = second.zeros(3);
+        first.close();
+        assertEquals(1, contexts.count());
+
+        contexts.closeAll();
+
+        assertEquals(0, contexts.count());
+        assertThrows(IllegalStateException.class, () -> second.download(t));
+    }
+
+    @Test
+    void closingTensorsForgetsThem() {
+        try (CpuCompute compute = (CpuCompute) new OpenContexts().open(new ComputeConfig(1, 1L))) {
+            Tensor a = compute.zeros(2);
+            compute.zeros(3);
+            a.close();
+            assertEquals(1, compute.liveTensors());
+        }
+    }
+}

@@ -7,6 +7,9 @@ import org.synlab.api.expr.Expr;
  * freed when it closes. Operations are synchronous from the caller's view; a backend may parallelise
  * inside an operation, but results never depend on the number of threads.
  *
+ * <p>A context belongs to one run and is used by one thread at a time (the run's); after
+ * {@link #close()} every operation throws {@link IllegalStateException}.
+ *
  * <p><b>Broadcasting</b> in {@link #apply}: an input either has the output's shape, or is a row vector
  * ({@code [cols]} or {@code [1, cols]}) repeated for every row, or a column vector ({@code [rows, 1]})
  * repeated for every column, or a scalar ({@code [1]}).
@@ -50,13 +53,19 @@ public interface Compute extends AutoCloseable {
 
     /**
      * Compiles an elementwise expression. Its free variables must all be listed in {@code inputs};
-     * constants (parameters) must already be bound with {@link Expr#bind}.
+     * constants (parameters) must already be bound with {@link Expr#bind}. Backends compute in
+     * float32: {@link Expr#evaluate} (double precision) is the reference up to float rounding, which
+     * can flip a comparison against a constant that float32 cannot represent exactly.
      *
      * @throws IllegalArgumentException if the expression uses a variable that is not an input
      */
     Kernel kernel(Expr expression, String... inputs);
 
-    /** {@code out[i] = kernel(inputs[0][i], inputs[1][i], ...)}, with broadcasting (see above). */
+    /**
+     * {@code out[i] = kernel(inputs[0][i], inputs[1][i], ...)}, with broadcasting (see above). The
+     * output may also be one of the inputs (in-place updates such as {@code w = w - lr * g}), and an
+     * input the expression does not read is allowed.
+     */
     void apply(Kernel kernel, Tensor out, Tensor... inputs);
 
     /** Sums each column: {@code out[j] = sum_i m[i][j]}; {@code out} has {@code m.cols()} elements. */

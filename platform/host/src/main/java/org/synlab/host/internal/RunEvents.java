@@ -1,0 +1,72 @@
+package org.synlab.host.internal;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.synlab.engine.PartRef;
+import org.synlab.engine.Progress;
+
+/**
+ * Publishes run events on the Vert.x event bus at {@code synlab.run.<id>.<event>}. Publishing never
+ * blocks the run: the bus hands the message to its consumers' contexts.
+ */
+public final class RunEvents {
+
+    public static final String STARTED = "started";
+    public static final String PROGRESS = "progress";
+    public static final String FINISHED = "finished";
+
+    private final EventBus bus;
+    private final HostMetrics metrics;
+
+    public RunEvents(EventBus bus, HostMetrics metrics) {
+        this.bus = bus;
+        this.metrics = metrics;
+    }
+
+    public static String address(String runId, String event) {
+        return "synlab.run." + runId + "." + event;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    void started(String runId, RunTask task) {
+        JsonArray parts = new JsonArray();
+        task.parts().stream().map(PartRef::toString).sorted().forEach(parts::add);
+        publish(runId, STARTED, new JsonObject()
+                .put("run", runId)
+                .put("experiment", task.experiment())
+                .put("seed", task.seed())
+                .put("backend", task.backend())
+                .put("parts", parts));
+    }
+
+    void progress(String runId, Progress progress) {
+        publish(runId, PROGRESS, progressJson(runId, progress));
+    }
+
+    void finished(RunSummary summary) {
+        publish(summary.run(), FINISHED, summary.toJson());
+    }
+
+    static JsonObject progressJson(String runId, Progress progress) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        new TreeMap<>(progress.metrics()).forEach((k, v) -> metrics.put(k, v == null || !Double.isFinite(v) ? null : v));
+        return new JsonObject()
+                .put("run", runId)
+                .put("epoch", progress.epoch())
+                .put("epochs", progress.epochs())
+                .put("fraction", progress.fraction())
+                .put("metrics", new JsonObject(metrics));
+    }
+
+    private void publish(String runId, String event, JsonObject body) {
+        metrics.event(event);
+        bus.publish(address(runId, event), body);
+    }
+}

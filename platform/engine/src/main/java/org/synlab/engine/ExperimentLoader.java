@@ -53,7 +53,7 @@ public final class ExperimentLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new BadInputException(file, null, "malformed YAML" + where + ": " + e.getOriginalMessage());
+            throw new BadInputException(file, null, "malformed YAML" + where + ": " + oneLine(e.getOriginalMessage()));
         }
         if (!(doc instanceof Map<?, ?> map)) {
             throw new BadInputException(file, null, "expected a YAML mapping of keys (experiment, dataset, network, "
@@ -61,6 +61,19 @@ public final class ExperimentLoader {
                     + doc.getClass().getSimpleName()));
         }
         return deepCopy((Map<String, Object>) map);
+    }
+
+    /**
+     * SnakeYAML's messages span lines: its sentences start at the margin, while the position
+     * ("in 'reader', line...") and the quoted snippet with its caret are indented. The CLI prints
+     * one line, so keep the sentences (the position is reported separately).
+     */
+    private static String oneLine(String message) {
+        return message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(message.strip());
     }
 
     @SuppressWarnings("unchecked")

@@ -20,7 +20,8 @@ class RunOutputTest {
 
     private static final RunSummary FAILED = new RunSummary("r-0123abcd", "xor", "failed",
             "plugin backend:cpu (bundle org.synlab.backend-cpu 0.1.0) was removed", 42, "cpu", 1.5,
-            Map.of("train.loss", 0.25, "train.accuracy", Double.NaN, "epochs", 3.0), List.of("stopped early"));
+            Map.of("train.loss", 0.25, "train.accuracy", Double.NaN, "epochs", 3.0), List.of("stopped early"),
+            Map.of("train.loss", List.of(0.5, 0.3, 0.25)));
 
     @Test
     void jsonSummaryHasTheDocumentedKeysAndTypes() throws Exception {
@@ -29,7 +30,7 @@ class RunOutputTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("run", "experiment", "status", "reason", "seed", "backend", "wall_seconds", "metrics",
-                "notes"), keys);
+                "notes", "history"), keys);
         assertTrue(json.get("run").isTextual());
         assertEquals("failed", json.get("status").asText());
         assertTrue(json.get("reason").isTextual());
@@ -41,6 +42,7 @@ class RunOutputTest {
         assertTrue(json.get("metrics").get("train.accuracy").isNull(), "NaN is not JSON: written as null");
         assertTrue(json.get("notes").isArray());
         assertEquals("stopped early", json.get("notes").get(0).asText());
+        assertEquals(0.3, json.get("history").get("train.loss").get(1).asDouble());
     }
 
     @Test
@@ -59,6 +61,7 @@ class RunOutputTest {
         assertEquals(0.25, back.metrics().get("train.loss"));
         assertTrue(back.metrics().get("train.accuracy").isNaN());
         assertEquals(FAILED.notes(), back.notes());
+        assertEquals(FAILED.history(), back.history());
     }
 
     @Test

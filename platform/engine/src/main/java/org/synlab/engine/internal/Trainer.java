@@ -240,8 +240,9 @@ public final class Trainer {
                         }
                     }
                 }
-                epochMetrics.put("samples_per_second", samples / seconds(trainNanos));
+                // the learning curves; throughput is a running figure, not a curve worth keeping
                 epochMetrics.forEach((k, v) -> history.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                epochMetrics.put("samples_per_second", samples / seconds(trainNanos));
                 metrics.putAll(epochMetrics);
                 metrics.put("epochs", (double) epoch);
                 lastProgress = System.nanoTime();

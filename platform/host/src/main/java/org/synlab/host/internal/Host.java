@@ -100,6 +100,7 @@ public final class Host implements AutoCloseable {
         for (String jar : unresolvedPlugins) {
             LOG.warn("the plugin bundle {} cannot be resolved and is not loaded (see the FileInstall error above)", jar);
         }
+        registry.announceChanges();
     }
 
     private Map<String, String> frameworkProperties() {

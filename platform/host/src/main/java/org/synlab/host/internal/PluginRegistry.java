@@ -108,6 +108,24 @@ public final class PluginRegistry implements AutoCloseable {
         return changes.get();
     }
 
+    /**
+     * Changes after the first scan are news for whoever watches a serving host (a jar dropped into
+     * or deleted from the folder); the parts of the first scan are not, so they stay at debug.
+     */
+    public void announceChanges() {
+        announce = true;
+    }
+
+    private volatile boolean announce;
+
+    private void log(PluginPart part, String what) {
+        if (announce) {
+            LOG.info("plugin part {}: {}", what, part.describe());
+        } else {
+            LOG.debug("plugin part {}: {}", what, part.describe());
+        }
+    }
+
     private PluginPart add(PartKind kind, ServiceReference<Plugin> reference, Plugin service) {
         Bundle bundle = reference.getBundle();
         if (bundle == null) {
@@ -141,7 +159,7 @@ public final class PluginRegistry implements AutoCloseable {
                     part.ref(), inUse.bundleSymbolicName(), inUse.bundleVersion(), part.bundleSymbolicName(),
                     part.bundleVersion());
         } else {
-            LOG.debug("plugin part added: {}", part.describe());
+            log(part, "added");
             listeners.forEach(l -> l.partAdded(part));
         }
         return part;
@@ -167,7 +185,7 @@ public final class PluginRegistry implements AutoCloseable {
         if (!wasActive) {
             return;
         }
-        LOG.debug("plugin part removed: {}", part.describe());
+        log(part, "removed");
         listeners.forEach(l -> l.partRemoved(part));
         if (standIn != null) {
             LOG.info("plugin part {} now comes from bundle {} {}", standIn.ref(), standIn.bundleSymbolicName(),

@@ -9,8 +9,6 @@ import java.util.SplittableRandom;
 import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
 import org.synlab.api.Dataset;
-import org.synlab.api.GradientRule;
-import org.synlab.api.LocalRule;
 import org.synlab.api.Tensor;
 import org.synlab.engine.Progress;
 import org.synlab.engine.RunControl;
@@ -139,26 +137,17 @@ public final class Trainer {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            GradientRule.Optimizer optimizer = plan.gradientRule() == null ? null
-                    : plan.gradientRule().optimizer(compute, plan.ruleParams());
-            float learningRate = optimizer == null ? 0f : (float) plan.ruleParams().number("lr");
-            List<LocalRule.Updater> updaters = new ArrayList<>();
-            if (plan.localRule() != null) {
-                for (DenseLayer ignored : network.layers) {
-                    updaters.add(plan.localRule().updater(compute, plan.ruleParams()));
-                }
-            }
-            List<GradientRule.Parameter> parameters = network.parameters();
+            Learner learner = plan.gradientRule() != null
+                    ? Learner.gradient(compute, network, loss, plan.gradientRule(), plan.ruleParams())
+                    : Learner.local(compute, network, plan.localRule(), plan.ruleParams());
             Accuracy accuracy = new Accuracy(data.task(), data.outputs());
             int batches = (table.rows + batchSize - 1) / batchSize;
             long step = 0;
             long samples = 0;
             long trainNanos = 0;
             long lastProgress = System.nanoTime();
-            int epoch = 0;
-            boolean converged = false;
-            double best = Double.NaN;
-            for (epoch = 1; epoch <= training.epochs(); epoch++) {
+            Convergence convergence = new Convergence(training.stopWhen());
+            for (int epoch = 1; epoch <= training.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 if (training.shuffle()) {
                     shuffle(order, new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + epoch));
@@ -189,28 +178,7 @@ public final class Trainer {
                         compute.download(out, predicted, 0);
                         accuracy.add(predicted, yStage, rows);
                     }
-                    if (optimizer != null) {
-                        DenseLayer last = network.output();
-                        DenseLayer.Buffers lb = last.buffers(rows);
-                        if (loss.fused()) {
-                            loss.gradient(out, xy[1], lb.dz);
-                        } else {
-                            loss.gradient(out, xy[1], lb.gradOut);
-                            last.gradientThroughActivation(rows);
-                        }
-                        network.backward(xy[0]);
-                        optimizer.step(parameters, learningRate, step);
-                    } else {
-                        for (int l = 0; l < network.layers.size(); l++) {
-                            DenseLayer layer = network.layers.get(l);
-                            if (!layer.trainable) {
-                                continue;
-                            }
-                            boolean last = l == network.layers.size() - 1;
-                            updaters.get(l).update(new LocalRule.LayerActivity(network.inputOf(l, xy[0]),
-                                    layer.buffers(rows).out, last ? xy[1] : null, layer.weight, layer.bias));
-                        }
-                    }
+                    learner.learn(xy[0], xy[1], out, step);
                     samples += rows;
                     seen += rows;
                     long now = System.nanoTime();
@@ -232,14 +200,7 @@ public final class Trainer {
                 if (loss != null) {
                     epochMetrics.put("train.loss", lossSum / table.rows);
                 }
-                if (accuracy.applicable()) {
-                    epochMetrics.put("train.accuracy", accuracy.value());
-                    if (data.task() == Dataset.Task.BINARY && data.outputs() > 1) {
-                        for (int o = 0; o < data.outputs(); o++) {
-                            epochMetrics.put("train.accuracy." + data.outputNames().get(o), accuracy.valueOf(o));
-                        }
-                    }
-                }
+                putAccuracy("train", accuracy, epochMetrics);
                 // the learning curves; throughput is a running figure, not a curve worth keeping
                 epochMetrics.forEach((k, v) -> history.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                 epochMetrics.put("samples_per_second", samples / seconds(trainNanos));
@@ -247,31 +208,26 @@ public final class Trainer {
                 metrics.put("epochs", (double) epoch);
                 lastProgress = System.nanoTime();
                 listener.progress(new Progress(epoch, training.epochs(), (double) epoch / training.epochs(), epochMetrics));
-                ExperimentSpec.StopCondition stop = training.stopWhen();
-                if (stop != null) {
-                    Double value = epochMetrics.get(stop.metric());
-                    if (value != null) {
-                        best = Double.isNaN(best) ? value : stop.atLeast() != null ? Math.max(best, value) : Math.min(best, value);
-                        if (stop.reached(value)) {
-                            converged = true;
-                            break;
-                        }
-                    }
+                if (convergence.reachedAfter(epoch, epochMetrics)) {
+                    break;
                 }
             }
             metrics.put("parameters", (double) network.parameterCount());
-            ExperimentSpec.StopCondition stop = training.stopWhen();
-            if (stop != null) {
-                metrics.put("converged", converged ? 1.0 : 0.0);
-                if (converged) {
-                    metrics.put("epochs_to_converge", (double) Math.min(epoch, training.epochs()));
-                    notes.add("converged: " + stop + " after " + Math.min(epoch, training.epochs()) + " epoch(s)");
-                } else {
-                    notes.add("did not converge: " + stop + " was not reached within " + training.epochs()
-                            + " epochs (best " + stop.metric() + " " + format(best) + ")");
+            convergence.report(training.epochs(), metrics, notes);
+            return null;
+        }
+
+        /** {@code <split>.accuracy}, and per output for multi-label binary data. */
+        private void putAccuracy(String split, Accuracy accuracy, Map<String, Double> metrics) {
+            if (!accuracy.applicable()) {
+                return;
+            }
+            metrics.put(split + ".accuracy", accuracy.value());
+            if (data.task() == Dataset.Task.BINARY && data.outputs() > 1) {
+                for (int o = 0; o < data.outputs(); o++) {
+                    metrics.put(split + ".accuracy." + data.outputNames().get(o), accuracy.valueOf(o));
                 }
             }
-            return null;
         }
 
         private String diverged(String what, int epoch, int batch) {
@@ -323,14 +279,7 @@ public final class Trainer {
             if (loss != null) {
                 metrics.put(table.name + ".loss", lossSum / table.rows);
             }
-            if (accuracy.applicable()) {
-                metrics.put(table.name + ".accuracy", accuracy.value());
-                if (data.task() == Dataset.Task.BINARY && data.outputs() > 1) {
-                    for (int o = 0; o < data.outputs(); o++) {
-                        metrics.put(table.name + ".accuracy." + data.outputNames().get(o), accuracy.valueOf(o));
-                    }
-                }
-            }
+            putAccuracy(table.name, accuracy, metrics);
         }
 
         /** For synthetic data with known generating weights: how far the learned ones are from them. */
@@ -366,10 +315,6 @@ public final class Trainer {
             order[i] = order[j];
             order[j] = t;
         }
-    }
-
-    private static String format(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     /** Runs {@code plan} to the end on the calling thread. */

@@ -74,6 +74,7 @@ public final class PluginRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        announce = false;
         for (ServiceTracker<Plugin, PluginPart> tracker : trackers) {
             tracker.close();
         }
@@ -118,8 +119,17 @@ public final class PluginRegistry implements AutoCloseable {
 
     private volatile boolean announce;
 
+    /** While the framework stops, every part leaves: that is no news either. */
+    private boolean shuttingDown() {
+        try {
+            return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
     private void log(PluginPart part, String what) {
-        if (announce) {
+        if (announce && !shuttingDown()) {
             LOG.info("plugin part {}: {}", what, part.describe());
         } else {
             LOG.debug("plugin part {}: {}", what, part.describe());

@@ -36,6 +36,6 @@ public class ProbeBackend implements Backend {
 
     @Override
     public Compute open(ComputeConfig config) {
-        throw new UnsupportedOperationException("a test probe computes nothing");
+        throw new IllegalStateException("a test probe computes nothing");
     }
 }

@@ -60,4 +60,13 @@ public final class GogoCommands {
         writer.flush();
         return text.toString().stripTrailing();
     }
+
+    /** Withdraws the commands; harmless when the framework already took them down. */
+    static void unregister(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the framework
+        }
+    }
 }

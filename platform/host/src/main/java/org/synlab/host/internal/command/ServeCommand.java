@@ -59,7 +59,7 @@ final class ServeCommand implements Command {
                 host.openConsole();
             }
             host.awaitStop();
-            ShellCommand.unregister(registration);
+            GogoCommands.unregister(registration);
             return ExitCodes.OK;
         };
     }

@@ -54,17 +54,8 @@ final class ShellCommand implements Command {
             context.err().flush();
             host.openConsole();
             host.awaitStop();
-            unregister(registration);
+            GogoCommands.unregister(registration);
             return ExitCodes.OK;
         };
-    }
-
-
-    static void unregister(ServiceRegistration<?> registration) {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException e) {
-            // already gone with the framework
-        }
     }
 }

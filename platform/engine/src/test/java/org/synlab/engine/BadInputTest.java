@@ -92,4 +92,69 @@ class BadInputTest {
     void supervisedLocalRuleOnAMultiLayerNetwork() {
         assertMessage(refused("learning={rule: perceptron}"), "learning", "supervised local rule", "2");
     }
+
+    @Test
+    void validationFractionOutOfRangeOrTooSmall() {
+        assertMessage(refused("training.validation=0.7"), "training.validation", "[0.0, 0.5]", "0.7");
+        assertMessage(refused("training.validation=some"), "training.validation", "expected a number", "'some'");
+        assertMessage(refused("training.validation=0.1"), "training.validation", "holds out 0", "4 samples");
+    }
+
+    @Test
+    void badSchedules() {
+        assertMessage(refused("training.schedule=exponential"), "training.schedule", "unknown schedule 'exponential'",
+                "constant, step, cosine");
+        assertMessage(refused("training.schedule=step"), "training.schedule", "step_size");
+        assertMessage(refused("training.schedule={name: step}"), "training.schedule.step_size", "missing");
+        assertMessage(refused("training.schedule={name: step, step_size: 2, gamma: 2}"), "training.schedule.gamma",
+                "[0.0, 1.0]", "2.0");
+        assertMessage(refused("training.schedule={name: cosine, decay: 1}"), "training.schedule.decay", "unknown key",
+                "min_lr");
+        assertMessage(refused("training.schedule={name: cosine, min_lr: 1}"), "training.schedule.min_lr",
+                "at most the base rate", "0.05");
+    }
+
+    @Test
+    void scheduleOnALocalRule() {
+        Path and = Experiments.FOLDER.resolve("perceptron-and.yaml");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(and, "training.schedule=cosine"));
+        assertEquals("training.schedule", e.key());
+        assertTrue(e.getMessage().contains("local rule"), e.getMessage());
+    }
+
+    @Test
+    void badEarlyStopping() {
+        assertMessage(refused("training.early_stopping={metric: val.loss}"), "training.early_stopping.metric",
+                "unknown metric 'val.loss'", "train.loss, train.accuracy", "training.validation");
+        assertMessage(refused("training.early_stopping={patience: -1}"), "training.early_stopping.patience", "-1");
+        assertMessage(refused("training.early_stopping={mode: up}"), "training.early_stopping.mode",
+                "unknown mode 'up'", "auto, min, max");
+        assertMessage(refused("training.early_stopping={wait: 3}"), "training.early_stopping.wait", "unknown key",
+                "patience", "restore_best");
+        assertMessage(refused("training.early_stopping={restore_best: 1}"), "training.early_stopping.restore_best",
+                "expected true or false");
+        assertMessage(refused("training.early_stopping=3"), "training.early_stopping", "expected a mapping");
+    }
+
+    @Test
+    void badCheckpointAndLoad(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertMessage(refused("training.checkpoint=5"), "training.checkpoint", "expected a non-empty string");
+        assertMessage(refused("network.load=missing.safetensors"), "network.load", "no such file",
+                "missing.safetensors");
+        Path xor = dir.resolve("xor.yaml");
+        java.nio.file.Files.copy(XOR, xor);
+        RunResult saved = Experiments.run(xor, "training.checkpoint=w.safetensors", "training.epochs=1",
+                "training.stop_when=~");
+        assertEquals(RunStatus.FINISHED, saved.status(), saved.reason());
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(xor, "network.load=w.safetensors", "network.layers.0.units=5"));
+        assertEquals("network.load", e.key());
+        assertTrue(e.getMessage().contains("layer1.weight") && e.getMessage().contains("[2, 4]")
+                && e.getMessage().contains("[2, 5]"), e.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("junk.safetensors"), "junk");
+        BadInputException junk = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(xor, "network.load=junk.safetensors"));
+        assertTrue(junk.getMessage().contains("not a safetensors file"), junk.getMessage());
+    }
 }

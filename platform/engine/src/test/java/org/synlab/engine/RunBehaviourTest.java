@@ -15,6 +15,7 @@ class RunBehaviourTest {
     private static Map<String, Double> withoutSpeed(RunResult r) {
         Map<String, Double> m = new java.util.HashMap<>(r.metrics());
         m.remove("samples_per_second");
+        m.remove("epoch_seconds");
         return m;
     }
 

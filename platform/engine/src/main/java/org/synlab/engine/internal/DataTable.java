@@ -36,6 +36,26 @@ final class DataTable {
         return new DataTable(name, rows, features, outputs, x, y);
     }
 
+    /** A new table of the given rows of this one, in the given order. */
+    DataTable subset(String subsetName, int[] rowsToKeep) {
+        float[] xs = new float[Math.multiplyExact(rowsToKeep.length, features)];
+        float[] ys = new float[Math.multiplyExact(rowsToKeep.length, outputs)];
+        for (int i = 0; i < rowsToKeep.length; i++) {
+            System.arraycopy(x, rowsToKeep[i] * features, xs, i * features, features);
+            System.arraycopy(y, rowsToKeep[i] * outputs, ys, i * outputs, outputs);
+        }
+        return new DataTable(subsetName, rowsToKeep.length, features, outputs, xs, ys);
+    }
+
+    /** Like {@link #gather} for the consecutive rows {@code from..from+count), as evaluation reads them. */
+    void gatherRange(int from, int count, float[] xStage, float[] yStage, Compute compute, Tensor xTensor,
+                     Tensor yTensor) {
+        System.arraycopy(x, from * features, xStage, 0, count * features);
+        System.arraycopy(y, from * outputs, yStage, 0, count * outputs);
+        compute.upload(xStage, 0, xTensor);
+        compute.upload(yStage, 0, yTensor);
+    }
+
     /**
      * Copies rows {@code order[from..from+count)} into the staging arrays and uploads them into
      * {@code xTensor}/{@code yTensor} (which have {@code count} rows).

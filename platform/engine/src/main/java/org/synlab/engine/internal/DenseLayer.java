@@ -37,6 +37,9 @@ final class DenseLayer {
     private final Kernel dropoutMask;
     private final Kernel multiply;
     private final Map<Integer, Buffers> buffers = new HashMap<>();
+    /** The buffers last asked for: a training step asks for the same size many times, without boxing. */
+    private int lastRows = -1;
+    private Buffers lastBuffers;
 
     /** Per batch size: summed input, activation, output after dropout, and gradient scratch. */
     static final class Buffers {
@@ -99,7 +102,11 @@ final class DenseLayer {
     }
 
     Buffers buffers(int rows) {
-        return buffers.computeIfAbsent(rows, r -> new Buffers(compute, r, units, keep < 1f, softmax()));
+        if (rows != lastRows) {
+            lastBuffers = buffers.computeIfAbsent(rows, r -> new Buffers(compute, r, units, keep < 1f, softmax()));
+            lastRows = rows;
+        }
+        return lastBuffers;
     }
 
     /** Initialises the weights by a Keras-named scheme from the run's random stream. */

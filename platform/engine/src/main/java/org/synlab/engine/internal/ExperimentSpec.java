@@ -1,5 +1,7 @@
 package org.synlab.engine.internal;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,34 @@ import org.synlab.engine.internal.Node.PartSpec;
  * dataset: {name: logic-gates, gates: xor}
  * network:
  *   inputs: 2                  # default: the dataset's features
+ *   load: weights.safetensors  # start from saved weights (relative to the experiment's folder)
  *   layers:
  *     - {units: 4, neuron: sigmoid, init: glorot-uniform, dropout: 0.0}
  *     - {units: 1, neuron: sigmoid}
  * learning: {rule: adam, loss: binary-cross-entropy, lr: 0.05}   # omit to only evaluate
- * training: {epochs: 500, batch_size: 4, shuffle: true,
- *            stop_when: {metric: train.accuracy, at_least: 1.0}}
+ * training:
+ *   epochs: 500
+ *   batch_size: 4
+ *   shuffle: true
+ *   stop_when: {metric: train.accuracy, at_least: 1.0}
+ *   validation: 0.2            # fraction of the training split held out, in [0, 0.5] (default 0)
+ *   schedule: {name: step, step_size: 10, gamma: 0.1}   # or constant (default), {name: cosine, min_lr: 0}
+ *   early_stopping: {metric: val.loss, patience: 3, min_delta: 0, mode: auto, restore_best: true}
+ *   checkpoint: out/best.safetensors   # weights after every epoch (the best one with restore_best)
  * </pre>
+ *
+ * <ul>
+ *   <li>{@code network.load}: a safetensors file with {@code layer1.weight} {@code [inputs, units]},
+ *       {@code layer1.bias} {@code [units]}... for every layer; it replaces the initialiser and any
+ *       fixed weights. Without a learning section the run evaluates the loaded network.</li>
+ *   <li>{@code training.validation}: held out from the training split by a shuffle seeded with the
+ *       run's seed (same seed, same split) and evaluated after every epoch as {@code val.loss} and
+ *       {@code val.accuracy}; the other splits are evaluated at the end, as without it.</li>
+ *   <li>{@code training.schedule}: see {@link LearningRateSchedule}; gradient rules only.</li>
+ *   <li>{@code training.early_stopping}: see {@link EarlyStoppingSpec}.</li>
+ *   <li>{@code training.checkpoint}: a safetensors file written atomically after every epoch, with
+ *       the experiment, epoch, seed and metrics as metadata.</li>
+ * </ul>
  */
 public record ExperimentSpec(String name, long seed, PartSpec backend, int threads, PartSpec dataset,
                              NetworkSpec network, LearningSpec learning, TrainingSpec training) {
@@ -35,10 +58,13 @@ public record ExperimentSpec(String name, long seed, PartSpec backend, int threa
             "network", "learning", "training");
     static final List<String> LAYER_KEYS = List.of("units", "neuron", "init", "weights", "bias", "trainable", "dropout");
     static final List<String> INITS = List.of("glorot-uniform", "glorot-normal", "he-uniform", "he-normal", "zeros");
-    static final List<String> TRAINING_KEYS = List.of("epochs", "batch_size", "shuffle", "stop_when");
+    static final List<String> TRAINING_KEYS = List.of("epochs", "batch_size", "shuffle", "stop_when", "validation",
+            "schedule", "early_stopping", "checkpoint");
+    static final List<String> NETWORK_KEYS = List.of("inputs", "load", "layers");
+    static final double MAX_VALIDATION = 0.5;
 
-    /** The network: an input width and a stack of dense layers. */
-    public record NetworkSpec(Integer inputs, List<LayerSpec> layers, Node node) {
+    /** The network: an input width, a stack of dense layers, and optionally a weights file to start from. */
+    public record NetworkSpec(Integer inputs, List<LayerSpec> layers, Path load, Node node) {
     }
 
     /**
@@ -53,8 +79,18 @@ public record ExperimentSpec(String name, long seed, PartSpec backend, int threa
     public record LearningSpec(PartSpec rule, PartSpec loss) {
     }
 
-    /** The training protocol. */
-    public record TrainingSpec(int epochs, int batchSize, boolean shuffle, StopCondition stopWhen) {
+    /**
+     * The training protocol.
+     *
+     * @param validation    fraction of the training split held out for validation (0: none)
+     * @param schedule      the learning-rate schedule
+     * @param earlyStopping null when training runs to its budget (or its stop condition)
+     * @param checkpoint    where to keep the weights, or null
+     */
+    public record TrainingSpec(int epochs, int batchSize, boolean shuffle, StopCondition stopWhen, double validation,
+                               LearningRateSchedule schedule, EarlyStoppingSpec earlyStopping, Path checkpoint) {
+        static final TrainingSpec NONE = new TrainingSpec(0, 1, false, null, 0, LearningRateSchedule.CONSTANT, null,
+                null);
     }
 
     /** Ends training early once a metric reaches a bound; the run then counts as converged. */
@@ -84,7 +120,7 @@ public record ExperimentSpec(String name, long seed, PartSpec backend, int threa
         if (learning == null && !trainingNode.isMissing()) {
             throw trainingNode.error("a training section needs a learning section (learning.rule) to train with");
         }
-        TrainingSpec training = learning == null ? new TrainingSpec(0, 1, false, null) : training(trainingNode);
+        TrainingSpec training = learning == null ? TrainingSpec.NONE : training(trainingNode);
         return new ExperimentSpec(experiment.name(), experiment.seed(), backend, threads, dataset, network, learning,
                 training);
     }
@@ -93,8 +129,9 @@ public record ExperimentSpec(String name, long seed, PartSpec backend, int threa
         if (node.isMissing()) {
             throw node.error("missing; expected a network with layers");
         }
-        node.mapWithKeys(List.of("inputs", "layers"));
+        node.mapWithKeys(NETWORK_KEYS);
         Integer inputs = node.get("inputs").isMissing() ? null : (int) node.get("inputs").integer(null, 1, 1 << 24);
+        Path load = path(node.get("load"));
         Node layersNode = node.get("layers");
         if (layersNode.isMissing()) {
             throw layersNode.error("missing; expected a list of layers, e.g. [{units: 4, neuron: relu}]");
@@ -107,7 +144,7 @@ public record ExperimentSpec(String name, long seed, PartSpec backend, int threa
         for (Node item : items) {
             layers.add(layer(item));
         }
-        return new NetworkSpec(inputs, List.copyOf(layers), node);
+        return new NetworkSpec(inputs, List.copyOf(layers), load, node);
     }
 
     private static LayerSpec layer(Node node) throws BadInputException {
@@ -172,6 +209,24 @@ public record ExperimentSpec(String name, long seed, PartSpec backend, int threa
                     least.isMissing() ? null : least.number(null, -Double.MAX_VALUE, Double.MAX_VALUE),
                     most.isMissing() ? null : most.number(null, -Double.MAX_VALUE, Double.MAX_VALUE));
         }
-        return new TrainingSpec(epochs, batch, shuffle, condition);
+        double validation = node.get("validation").number(0.0, 0.0, MAX_VALIDATION);
+        LearningRateSchedule schedule = LearningRateSchedule.parse(node.get("schedule"));
+        EarlyStoppingSpec earlyStopping = EarlyStoppingSpec.parse(node.get("early_stopping"), validation > 0);
+        Path checkpoint = path(node.get("checkpoint"));
+        return new TrainingSpec(epochs, batch, shuffle, condition, validation, schedule, earlyStopping, checkpoint);
+    }
+
+    /** A file named by the experiment, relative to the experiment file's folder; null when missing. */
+    private static Path path(Node node) throws BadInputException {
+        if (node.isMissing()) {
+            return null;
+        }
+        String text = node.string(null);
+        try {
+            Path folder = node.file() == null ? Path.of("") : node.file().toAbsolutePath().getParent();
+            return folder.resolve(text).normalize();
+        } catch (InvalidPathException e) {
+            throw node.error("not a valid path: " + e.getMessage());
+        }
     }
 }

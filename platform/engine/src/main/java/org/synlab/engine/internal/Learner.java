@@ -16,15 +16,15 @@ interface Learner {
      * @param y    its targets
      * @param out  the network's output for {@code x}
      * @param step 1 for the run's first batch, then 2, 3...
+     * @param learningRate the scheduled rate of this epoch (gradient rules; local rules keep their own)
      */
-    void learn(Tensor x, Tensor y, Tensor out, long step);
+    void learn(Tensor x, Tensor y, Tensor out, long step, float learningRate);
 
     /** Backpropagation of the loss, then one optimiser step over every trainable parameter. */
     static Learner gradient(Compute compute, Network network, LossTerm loss, GradientRule rule, Params params) {
         GradientRule.Optimizer optimizer = rule.optimizer(compute, params);
-        float learningRate = (float) params.number("lr");
         List<GradientRule.Parameter> parameters = network.parameters();
-        return (x, y, out, step) -> {
+        return (x, y, out, step, learningRate) -> {
             DenseLayer last = network.output();
             DenseLayer.Buffers buffers = last.buffers(x.rows());
             if (loss.fused()) {
@@ -44,7 +44,7 @@ interface Learner {
         for (int l = 0; l < network.layers.size(); l++) {
             updaters.add(rule.updater(compute, params));
         }
-        return (x, y, out, step) -> {
+        return (x, y, out, step, learningRate) -> {
             for (int l = 0; l < network.layers.size(); l++) {
                 DenseLayer layer = network.layers.get(l);
                 if (layer.trainable) {

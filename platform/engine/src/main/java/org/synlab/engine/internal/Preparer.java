@@ -68,6 +68,8 @@ public final class Preparer {
         parts.add(new PartRef(PartKind.DATASET, spec.dataset().name()));
 
         List<RunPlan.LayerPlan> layers = layers(spec, data, parts);
+        Map<String, float[]> loadedWeights = spec.network().load() == null ? Map.of()
+                : Checkpoints.load(spec.network().node().get("load"), spec.network().load(), layers);
 
         GradientRule gradientRule = null;
         LocalRule localRule = null;
@@ -106,10 +108,12 @@ public final class Preparer {
                 checkExpressions(lossSpec, loss, lossParams);
                 parts.add(new PartRef(PartKind.LOSS, lossSpec.name()));
             }
-            checkStopCondition(experiment, spec, data, loss != null);
+            checkValidation(experiment, spec, data);
+            checkSchedule(experiment, spec, ruleSpec, gradientRule, ruleParams);
+            checkEpochMetrics(experiment, spec, data, loss != null);
         }
         RunPlan plan = new RunPlan(spec, backend.part(), data, layers, gradientRule, localRule, ruleParams, loss,
-                lossParams);
+                lossParams, loadedWeights);
         return new Prepared(plan, parts);
     }
 
@@ -177,23 +181,69 @@ public final class Preparer {
         }
     }
 
-    private static void checkStopCondition(Experiment experiment, ExperimentSpec spec, Dataset.Data data, boolean hasLoss)
+    private static void checkValidation(Experiment experiment, ExperimentSpec spec, Dataset.Data data)
             throws BadInputException {
-        ExperimentSpec.StopCondition stop = spec.training().stopWhen();
-        if (stop == null) {
+        double fraction = spec.training().validation();
+        if (fraction == 0) {
             return;
         }
+        String trainName = data.splits().get(0);
+        int rows = data.split(trainName).size();
+        int heldOut = ValidationSplit.heldOut(rows, fraction);
+        if (heldOut < 1 || heldOut >= rows) {
+            throw new BadInputException(experiment.file(), "training.validation", "a fraction of " + fraction + " of the "
+                    + rows + " samples of split '" + trainName + "' holds out " + heldOut + "; it must leave at least one"
+                    + " sample for validation and one for training");
+        }
+    }
+
+    private static void checkSchedule(Experiment experiment, ExperimentSpec spec, PartSpec ruleSpec,
+                                      GradientRule gradientRule, Params ruleParams) throws BadInputException {
+        LearningRateSchedule schedule = spec.training().schedule();
+        if (schedule.isConstant()) {
+            return;
+        }
+        if (gradientRule == null) {
+            throw new BadInputException(experiment.file(), "training.schedule", "a schedule changes the learning rate of"
+                    + " a gradient rule; '" + ruleSpec.name() + "' is a local rule");
+        }
+        double lr = ruleParams.number("lr");
+        if (schedule.name().equals("cosine") && schedule.minLr() > lr) {
+            throw new BadInputException(experiment.file(), "training.schedule.min_lr", "expected at most the base rate "
+                    + ruleSpec.paramPath("lr") + " = " + lr + ", got " + schedule.minLr());
+        }
+    }
+
+    /** The stop condition and early stopping must follow metrics this run measures after each epoch. */
+    private static void checkEpochMetrics(Experiment experiment, ExperimentSpec spec, Dataset.Data data,
+                                          boolean hasLoss) throws BadInputException {
         List<String> available = new ArrayList<>();
-        if (hasLoss) {
-            available.add("train.loss");
+        List<String> splits = spec.training().validation() > 0 ? List.of("train", "val") : List.of("train");
+        for (String split : splits) {
+            if (hasLoss) {
+                available.add(split + ".loss");
+            }
+            if (data.task() != Dataset.Task.REGRESSION) {
+                available.add(split + ".accuracy");
+            }
         }
-        if (data.task() != Dataset.Task.REGRESSION) {
-            available.add("train.accuracy");
+        ExperimentSpec.StopCondition stop = spec.training().stopWhen();
+        if (stop != null) {
+            requireMetric(experiment, "training.stop_when.metric", stop.metric(), available);
         }
-        if (!available.contains(stop.metric())) {
-            throw new BadInputException(experiment.file(), "training.stop_when.metric", "unknown metric '"
-                    + stop.metric() + "'; this run measures " + (available.isEmpty() ? "nothing to stop on"
-                    : String.join(", ", available)));
+        EarlyStoppingSpec early = spec.training().earlyStopping();
+        if (early != null) {
+            requireMetric(experiment, "training.early_stopping.metric", early.metric(), available);
+        }
+    }
+
+    private static void requireMetric(Experiment experiment, String key, String metric, List<String> available)
+            throws BadInputException {
+        if (!available.contains(metric)) {
+            String hint = metric.startsWith("val.") && available.stream().noneMatch(m -> m.startsWith("val."))
+                    ? " (val.* needs a validation split: training.validation)" : "";
+            throw new BadInputException(experiment.file(), key, "unknown metric '" + metric + "'; this run measures "
+                    + (available.isEmpty() ? "nothing to stop on" : String.join(", ", available)) + hint);
         }
     }
 }

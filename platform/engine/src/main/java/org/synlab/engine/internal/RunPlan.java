@@ -1,6 +1,7 @@
 package org.synlab.engine.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.synlab.api.Activation;
 import org.synlab.api.Backend;
 import org.synlab.api.Dataset;
@@ -11,10 +12,14 @@ import org.synlab.api.Params;
 
 /**
  * Everything a run needs, resolved and validated: the parts with their parameters, the opened
- * data, and the spec. Built by the engine's prepare step; executed by {@link Trainer}.
+ * data, the weights to start from, and the spec. Built by the engine's prepare step; executed by
+ * {@link Trainer}.
+ *
+ * @param loadedWeights values by tensor name ({@code layer1.weight}...) from {@code network.load}, or empty
  */
 public record RunPlan(ExperimentSpec spec, Backend backend, Dataset.Data data, List<LayerPlan> layers,
-               GradientRule gradientRule, LocalRule localRule, Params ruleParams, Loss loss, Params lossParams) {
+               GradientRule gradientRule, LocalRule localRule, Params ruleParams, Loss loss, Params lossParams,
+               Map<String, float[]> loadedWeights) {
 
     /** One layer with its neuron model resolved and its input width known. */
     record LayerPlan(int inputs, ExperimentSpec.LayerSpec spec, Activation activation) {

@@ -1,7 +1,7 @@
 package org.synlab.engine.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,7 @@ import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
 import org.synlab.api.Dataset;
 import org.synlab.api.Tensor;
+import org.synlab.engine.ClassificationReport;
 import org.synlab.engine.Progress;
 import org.synlab.engine.RunControl;
 import org.synlab.engine.RunListener;
@@ -18,15 +19,17 @@ import org.synlab.engine.RunStatus;
 
 /**
  * Executes a {@link RunPlan}: builds the network on the backend, trains it epoch by epoch
- * (mini-batches, seeded shuffling), reports progress, and evaluates the other splits at the end.
- * Metrics follow Keras: {@code train.loss} and {@code train.accuracy} are means over the epoch's
- * batches, each measured before that batch's update.
+ * (mini-batches, seeded shuffling, the scheduled learning rate), validates after every epoch when a
+ * validation split is held out, reports progress, and evaluates the other splits at the end, with a
+ * classification report for classifiers. Metrics follow Keras: {@code train.loss} and
+ * {@code train.accuracy} are means over the epoch's batches, each measured before that batch's
+ * update. {@code samples_per_second} is training samples over the time spent in training batches;
+ * {@code epoch_seconds} is the mean wall time of an epoch, validation and checkpoint included.
  */
 public final class Trainer {
 
     private static final long INIT_PURPOSE = 1;
     private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
-    private static final int EVALUATION_BATCH = 1024;
 
     private final RunPlan plan;
     private final ExperimentSpec spec;
@@ -47,6 +50,9 @@ public final class Trainer {
         Map<String, List<Double>> history = new LinkedHashMap<>();
         try (Compute compute = plan.backend().open(new ComputeConfig(spec.threads(), spec.seed()))) {
             Session session = new Session(compute);
+            if (spec.network().load() != null) {
+                notes.add("initialised from " + spec.network().load());
+            }
             String failure = plan.learns() ? session.train(metrics, notes, history) : null;
             if (failure == null && !plan.learns()) {
                 notes.add("evaluation only: no learning section, so the weights are used as given");
@@ -60,7 +66,7 @@ public final class Trainer {
             }
             double wall = seconds(System.nanoTime() - start);
             return failure == null
-                    ? new RunResult(RunStatus.FINISHED, null, metrics, notes, wall, history)
+                    ? new RunResult(RunStatus.FINISHED, null, metrics, notes, wall, history, session.report)
                     : new RunResult(RunStatus.FAILED, failure, metrics, notes, wall, history);
         } catch (RuntimeException | LinkageError e) {
             // a plugin threw, or its bundle went away under the run: the run fails, the host goes on
@@ -80,8 +86,10 @@ public final class Trainer {
         private final Network network;
         private final LossTerm loss;
         private final Dataset.Data data;
-        private final Map<Integer, Tensor[]> batchTensors = new HashMap<>();
-        private final Map<Integer, Tensor> lossScratch = new HashMap<>();
+        private final BatchTensors batchTensors;
+        private final Evaluator evaluator;
+        /** The classification report of the final evaluation, or null. */
+        private ClassificationReport report;
 
         Session(Compute compute) {
             this.compute = compute;
@@ -89,6 +97,8 @@ public final class Trainer {
             this.network = buildNetwork();
             this.loss = plan.loss() == null ? null
                     : new LossTerm(compute, plan.loss(), plan.lossParams(), network.output().neuronName);
+            this.batchTensors = new BatchTensors(compute, data.features(), data.outputs());
+            this.evaluator = new Evaluator(compute, network, loss, data, batchTensors);
         }
 
         private Network buildNetwork() {
@@ -109,19 +119,14 @@ public final class Trainer {
                 if (ls.bias() != null) {
                     compute.upload(ls.bias(), 0, layer.bias);
                 }
+                float[] loadedWeight = plan.loadedWeights().get(Checkpoints.weightName(i));
+                if (loadedWeight != null) {
+                    compute.upload(loadedWeight, 0, layer.weight);
+                    compute.upload(plan.loadedWeights().get(Checkpoints.biasName(i)), 0, layer.bias);
+                }
                 layers.add(layer);
             }
             return new Network(layers);
-        }
-
-        /** x and y tensors for a batch of {@code rows}. */
-        private Tensor[] batch(int rows) {
-            return batchTensors.computeIfAbsent(rows, r -> new Tensor[] {
-                    compute.zeros(r, data.features()), compute.zeros(r, data.outputs())});
-        }
-
-        private Tensor scratch(int rows) {
-            return lossScratch.computeIfAbsent(rows, r -> compute.zeros(r, data.outputs()));
         }
 
         /** Returns null when training completed, else why the run failed. */
@@ -129,6 +134,17 @@ public final class Trainer {
             String trainName = data.splits().get(0);
             DataTable table = DataTable.load(trainName, data.split(trainName), data.features(), data.outputs());
             ExperimentSpec.TrainingSpec training = spec.training();
+            DataTable validation = null;
+            if (training.validation() > 0) {
+                ValidationSplit.Parts parts = ValidationSplit.of(table, training.validation(), spec.seed());
+                table = parts.train();
+                validation = parts.validation();
+                notes.add("validation: " + validation.rows + " of the " + (table.rows + validation.rows) + " samples of '"
+                        + trainName + "' held out, evaluated after every epoch");
+            }
+            boolean scheduled = plan.gradientRule() != null;
+            double baseRate = scheduled ? plan.ruleParams().number("lr") : 0;
+            WeightKeeper keeper = new WeightKeeper(compute, network, training, spec.name(), spec.seed());
             int batchSize = Math.min(training.batchSize(), table.rows);
             float[] xStage = new float[batchSize * data.features()];
             float[] yStage = new float[batchSize * data.outputs()];
@@ -145,10 +161,15 @@ public final class Trainer {
             long step = 0;
             long samples = 0;
             long trainNanos = 0;
+            long epochNanos = 0;
+            int epoch = 0;
             long lastProgress = System.nanoTime();
             Convergence convergence = new Convergence(training.stopWhen());
-            for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+            while (epoch < training.epochs()) {
+                epoch++;
                 long epochStart = System.nanoTime();
+                double scheduledRate = training.schedule().rate(baseRate, epoch, training.epochs());
+                float learningRate = (float) scheduledRate;
                 if (training.shuffle()) {
                     shuffle(order, new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + epoch));
                 }
@@ -161,12 +182,12 @@ public final class Trainer {
                     }
                     int from = bi * batchSize;
                     int rows = Math.min(batchSize, table.rows - from);
-                    Tensor[] xy = batch(rows);
-                    table.gather(order, from, rows, xStage, yStage, compute, xy[0], xy[1]);
+                    BatchTensors.Batch batch = batchTensors.of(rows);
+                    table.gather(order, from, rows, xStage, yStage, compute, batch.x, batch.y);
                     step++;
-                    Tensor out = network.forward(xy[0], true, step);
+                    Tensor out = network.forward(batch.x, true, step);
                     if (loss != null) {
-                        double value = loss.value(out, xy[1], scratch(rows));
+                        double value = loss.value(out, batch.y, batch.lossScratch);
                         if (!Double.isFinite(value)) {
                             return diverged("train.loss is " + value, epoch, bi + 1);
                         }
@@ -178,7 +199,7 @@ public final class Trainer {
                         compute.download(out, predicted, 0);
                         accuracy.add(predicted, yStage, rows);
                     }
-                    learner.learn(xy[0], xy[1], out, step);
+                    learner.learn(batch.x, batch.y, out, step, learningRate);
                     samples += rows;
                     seen += rows;
                     long now = System.nanoTime();
@@ -200,34 +221,37 @@ public final class Trainer {
                 if (loss != null) {
                     epochMetrics.put("train.loss", lossSum / table.rows);
                 }
-                putAccuracy("train", accuracy, epochMetrics);
+                Evaluator.putAccuracy("train", accuracy, data, epochMetrics);
+                if (validation != null) {
+                    evaluator.evaluate(validation, epochMetrics, null);
+                }
+                if (scheduled) {
+                    epochMetrics.put("lr", scheduledRate);
+                }
                 // the learning curves; throughput is a running figure, not a curve worth keeping
                 epochMetrics.forEach((k, v) -> history.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                boolean converged = convergence.reachedAfter(epoch, epochMetrics);
+                boolean stopEarly;
+                try {
+                    stopEarly = keeper.afterEpoch(epoch, epochMetrics);
+                } catch (IOException e) {
+                    return "cannot write the checkpoint " + training.checkpoint() + ": " + e.getMessage();
+                }
+                epochNanos += System.nanoTime() - epochStart;
                 epochMetrics.put("samples_per_second", samples / seconds(trainNanos));
+                epochMetrics.put("epoch_seconds", seconds(epochNanos) / epoch);
                 metrics.putAll(epochMetrics);
                 metrics.put("epochs", (double) epoch);
                 lastProgress = System.nanoTime();
                 listener.progress(new Progress(epoch, training.epochs(), (double) epoch / training.epochs(), epochMetrics));
-                if (convergence.reachedAfter(epoch, epochMetrics)) {
+                if (converged || stopEarly) {
                     break;
                 }
             }
+            keeper.finish(epoch, metrics, notes);
             metrics.put("parameters", (double) network.parameterCount());
             convergence.report(training.epochs(), metrics, notes);
             return null;
-        }
-
-        /** {@code <split>.accuracy}, and per output for multi-label binary data. */
-        private void putAccuracy(String split, Accuracy accuracy, Map<String, Double> metrics) {
-            if (!accuracy.applicable()) {
-                return;
-            }
-            metrics.put(split + ".accuracy", accuracy.value());
-            if (data.task() == Dataset.Task.BINARY && data.outputs() > 1) {
-                for (int o = 0; o < data.outputs(); o++) {
-                    metrics.put(split + ".accuracy." + data.outputNames().get(o), accuracy.valueOf(o));
-                }
-            }
         }
 
         private String diverged(String what, int epoch, int batch) {
@@ -235,9 +259,14 @@ public final class Trainer {
                     + " (a smaller learning rate, learning.lr, usually helps)";
         }
 
-        /** Loss and accuracy of every split with the final weights; returns why it failed, or null. */
+        /**
+         * Loss and accuracy of every split with the final weights, and the classification report of
+         * the test split (else of the last split evaluated); returns why it failed, or null.
+         */
         String evaluateSplits(Map<String, Double> metrics, boolean includeTraining) {
             List<String> splits = data.splits();
+            ConfusionTally reported = null;
+            String reportedSplit = null;
             for (int s = includeTraining ? 0 : 1; s < splits.size(); s++) {
                 if (control.cancelled()) {
                     return control.cancelReason();
@@ -247,39 +276,19 @@ public final class Trainer {
                 if (table.rows == 0) {
                     continue;
                 }
-                evaluate(table, metrics);
+                ConfusionTally tally = ConfusionTally.applies(data.task())
+                        ? new ConfusionTally(data.task(), data.outputs(), data.outputNames()) : null;
+                evaluator.evaluate(table, metrics, tally);
+                if (tally != null && !"test".equals(reportedSplit)) {
+                    reported = tally;
+                    reportedSplit = name;
+                }
+            }
+            if (reported != null) {
+                report = reported.report(reportedSplit);
+                metrics.put(reportedSplit + ".f1_macro", report.macroAvg().f1());
             }
             return null;
-        }
-
-        private void evaluate(DataTable table, Map<String, Double> metrics) {
-            int batchSize = Math.min(EVALUATION_BATCH, table.rows);
-            float[] xStage = new float[batchSize * data.features()];
-            float[] yStage = new float[batchSize * data.outputs()];
-            float[] predicted = new float[batchSize * data.outputs()];
-            int[] order = new int[table.rows];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Accuracy accuracy = new Accuracy(data.task(), data.outputs());
-            double lossSum = 0;
-            for (int from = 0; from < table.rows; from += batchSize) {
-                int rows = Math.min(batchSize, table.rows - from);
-                Tensor[] xy = batch(rows);
-                table.gather(order, from, rows, xStage, yStage, compute, xy[0], xy[1]);
-                Tensor out = network.forward(xy[0], false, 0);
-                if (loss != null) {
-                    lossSum += loss.value(out, xy[1], scratch(rows)) * rows;
-                }
-                if (accuracy.applicable()) {
-                    compute.download(out, predicted, 0);
-                    accuracy.add(predicted, yStage, rows);
-                }
-            }
-            if (loss != null) {
-                metrics.put(table.name + ".loss", lossSum / table.rows);
-            }
-            putAccuracy(table.name, accuracy, metrics);
         }
 
         /** For synthetic data with known generating weights: how far the learned ones are from them. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.synlab.engine.ClassificationReport;
 import org.synlab.host.internal.RunSummary;
 
 /** The JSON summary line, the human summary and the progress bar. */
@@ -30,7 +31,8 @@ class RunOutputTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("run", "experiment", "status", "reason", "seed", "backend", "wall_seconds", "metrics",
-                "notes", "history"), keys);
+                "notes", "history", "report"), keys);
+        assertTrue(json.get("report").isNull(), "a failed run has no report");
         assertTrue(json.get("run").isTextual());
         assertEquals("failed", json.get("status").asText());
         assertTrue(json.get("reason").isTextual());
@@ -43,6 +45,45 @@ class RunOutputTest {
         assertTrue(json.get("notes").isArray());
         assertEquals("stopped early", json.get("notes").get(0).asText());
         assertEquals(0.3, json.get("history").get("train.loss").get(1).asDouble());
+    }
+
+    private static final ClassificationReport REPORT = new ClassificationReport("test", List.of("0", "1"),
+            List.of(new ClassificationReport.Row("0", 0.75, 1.0, 6.0 / 7, 3), new ClassificationReport.Row("1", 0, 0, 0, 1)),
+            new ClassificationReport.Row("macro avg", 0.375, 0.5, 3.0 / 7, 4),
+            new ClassificationReport.Row("weighted avg", 0.5625, 0.75, 9.0 / 14, 4), 0.75,
+            List.of(List.of(3L, 0L), List.of(1L, 0L)));
+    private static final RunSummary CLASSIFIED = new RunSummary("r-2", "blobs", "finished", null, 1, "cpu", 0.5,
+            Map.of("test.accuracy", 0.75), List.of(), Map.of(), REPORT);
+
+    @Test
+    void jsonReportFollowsScikitLearnsNames() throws Exception {
+        JsonNode report = new ObjectMapper().readTree(Json.line(CLASSIFIED.toMap())).get("report");
+        List<String> keys = new ArrayList<>();
+        report.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("split", "classes", "per_class", "macro_avg", "weighted_avg", "accuracy", "confusion_matrix"),
+                keys);
+        assertEquals(0.75, report.get("per_class").get("0").get("precision").asDouble());
+        assertEquals(3, report.get("per_class").get("0").get("support").asLong());
+        assertEquals(0.375, report.get("macro_avg").get("precision").asDouble());
+        assertEquals(1, report.get("confusion_matrix").get(1).get(0).asLong());
+        assertEquals(CLASSIFIED, RunSummary.fromJson(new JsonObject(CLASSIFIED.toJson().encode())));
+    }
+
+    @Test
+    void humanSummaryPrintsTheReportAsScikitLearnDoes() {
+        String text = SummaryText.format(CLASSIFIED);
+        String table = String.join("\n",
+                "              precision    recall  f1-score   support",
+                "",
+                "           0       0.75      1.00      0.86         3",
+                "           1       0.00      0.00      0.00         1",
+                "",
+                "    accuracy                           0.75         4",
+                "   macro avg       0.38      0.50      0.43         4",
+                "weighted avg       0.56      0.75      0.64         4");
+        assertTrue(text.contains(table), text);
+        assertTrue(text.contains("confusion matrix (rows: true, columns: predicted)\n              0 1\n"
+                + "           0  3 0\n           1  1 0\n"), text);
     }
 
     @Test

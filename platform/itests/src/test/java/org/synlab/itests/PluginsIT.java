@@ -44,6 +44,7 @@ class PluginsIT {
                 {"dataset:logic-gates", "org.synlab.datasets-toy"}, {"dataset:blobs", "org.synlab.datasets-toy"},
                 {"dataset:moons", "org.synlab.datasets-toy"}, {"dataset:linear-regression", "org.synlab.datasets-toy"},
                 {"dataset:multilabel", "org.synlab.datasets-toy"},
+                {"dataset:mnist", "org.synlab.datasets-mnist"}, {"dataset:fashion-mnist", "org.synlab.datasets-mnist"},
         };
         for (String[] e : expected) {
             JsonNode part = byName.get(e[0]);

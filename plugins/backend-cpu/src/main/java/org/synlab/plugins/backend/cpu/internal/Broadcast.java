@@ -35,9 +35,10 @@ enum Broadcast {
     }
 
     /**
-     * @param role how an error names the input, e.g. "input 2 ('g')"
+     * @param kernel and {@code index} name the input in an error ("input 2 ('g')"); the name is only
+     *               built when there is an error, since this runs on every apply
      */
-    static Broadcast of(int[] in, int[] out, int outSize, String role) {
+    static Broadcast of(int[] in, int[] out, int outSize, CompiledKernel kernel, int index) {
         if (Arrays.equals(in, out)) {
             return ELEMENT;
         }
@@ -54,6 +55,7 @@ enum Broadcast {
         if (in.length == 2 && in[0] == rows && in[1] == 1 && out.length >= 2) {
             return COLUMN;
         }
+        String role = "input " + (index + 1) + " ('" + kernel.inputs().get(index) + "')";
         throw new IllegalArgumentException("apply: " + role + " has shape " + Shapes.format(in)
                 + ", which does not broadcast to the output shape " + Shapes.format(out) + "; expected "
                 + Shapes.format(out) + ", a row [" + cols + "] or [1, " + cols + "], a column [" + rows

@@ -3,16 +3,22 @@ package org.synlab.plugins.backend.cpu.internal;
 import java.util.List;
 import org.synlab.api.Kernel;
 
-/** An expression compiled to a tree of float nodes, with the names of its inputs in apply order. */
+/**
+ * An expression compiled twice: to a tree of float nodes (the element-at-a-time reference, and how
+ * constants are folded) and to a {@link BlockProgram} that {@code apply} runs. Keeps the names of its
+ * inputs in apply order.
+ */
 final class CompiledKernel implements Kernel {
 
     private final List<String> inputs;
     private final FloatNode root;
+    private final BlockProgram program;
     private final String source;
 
-    CompiledKernel(List<String> inputs, FloatNode root, String source) {
+    CompiledKernel(List<String> inputs, FloatNode root, BlockProgram program, String source) {
         this.inputs = List.copyOf(inputs);
         this.root = root;
+        this.program = program;
         this.source = source;
     }
 
@@ -23,6 +29,10 @@ final class CompiledKernel implements Kernel {
 
     FloatNode root() {
         return root;
+    }
+
+    BlockProgram program() {
+        return program;
     }
 
     @Override

@@ -18,11 +18,15 @@ final class CpuCompute implements Compute {
     private final ComputeConfig config;
     private final TensorRegistry tensors = new TensorRegistry();
     private final WorkPool pool;
+    private final Gemm gemm;
+    private final ElementwiseApply elementwise;
     private final Consumer<CpuCompute> onClose;
 
     CpuCompute(ComputeConfig config, Consumer<CpuCompute> onClose) {
         this.config = config;
         this.pool = new WorkPool(config.threads());
+        this.gemm = new Gemm(pool);
+        this.elementwise = new ElementwiseApply(pool);
         this.onClose = onClose;
     }
 
@@ -89,7 +93,7 @@ final class CpuCompute implements Compute {
 
     @Override
     public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
-        Gemm.multiply(pool, transposeA, transposeB, alpha, tensors.own(a, "gemm operand a"),
+        gemm.multiply(transposeA, transposeB, alpha, tensors.own(a, "gemm operand a"),
                 tensors.own(b, "gemm operand b"), beta, tensors.own(c, "gemm result c"));
     }
 
@@ -113,7 +117,7 @@ final class CpuCompute implements Compute {
         for (int j = 0; j < inputs.length; j++) {
             in[j] = tensors.own(inputs[j], "apply input " + (j + 1) + " ('" + compiled.inputs().get(j) + "')");
         }
-        ElementwiseApply.run(pool, compiled, target, in);
+        elementwise.run(compiled, target, in);
     }
 
     @Override

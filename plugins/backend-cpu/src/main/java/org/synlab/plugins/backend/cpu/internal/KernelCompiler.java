@@ -38,7 +38,12 @@ final class KernelCompiler {
             }
         }
         FloatNode root = new KernelCompiler(names).node(expression);
-        return new CompiledKernel(names, root, expression.toString());
+        return new CompiledKernel(names, root, BlockProgram.compile(expression, names), expression.toString());
+    }
+
+    /** The float value the scalar nodes fold an input-free expression to. */
+    static float constantValue(Expr expression) {
+        return ((Constant) new KernelCompiler(List.of()).node(expression)).value();
     }
 
     private static List<String> checkInputs(String[] inputs) {

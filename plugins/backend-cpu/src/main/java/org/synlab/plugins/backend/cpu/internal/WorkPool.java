@@ -32,10 +32,19 @@ final class WorkPool implements AutoCloseable {
 
     /** Runs {@code task.accept(i)} once for every i in [0, count), on up to {@code threads} threads. */
     void forEach(int count, IntConsumer task) {
+        forEachWorker(count, (worker, i) -> task.accept(i));
+    }
+
+    /**
+     * Like {@link #forEach}, but also tells each task which participating thread runs it: a number in
+     * [0, threads) that no other thread uses during this call, so tasks can borrow that thread's
+     * scratch memory without locking. The caller is always one of the participants.
+     */
+    void forEachWorker(int count, WorkerTask task) {
         int helperCount = helpers == null ? 0 : Math.min(threads, count) - 1;
         if (helperCount <= 0) {
             for (int i = 0; i < count; i++) {
-                task.accept(i);
+                task.run(0, i);
             }
             return;
         }
@@ -87,24 +96,32 @@ final class WorkPool implements AutoCloseable {
         };
     }
 
+    /** One task of {@link #forEachWorker}: {@code worker} names the thread's scratch slot. */
+    @FunctionalInterface
+    interface WorkerTask {
+        void run(int worker, int task);
+    }
+
     /** Hands out task indices to whichever thread asks next; stops handing out after a failure. */
     private static final class TaskClaims implements Runnable {
         private final int count;
-        private final IntConsumer task;
+        private final WorkerTask task;
         private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger workers = new AtomicInteger();
         private volatile Throwable failure;
 
-        TaskClaims(int count, IntConsumer task) {
+        TaskClaims(int count, WorkerTask task) {
             this.count = count;
             this.task = task;
         }
 
         @Override
         public void run() {
+            int worker = workers.getAndIncrement();
             int i;
             while (failure == null && (i = next.getAndIncrement()) < count) {
                 try {
-                    task.accept(i);
+                    task.run(worker, i);
                 } catch (Throwable t) {
                     synchronized (this) {
                         if (failure == null) {

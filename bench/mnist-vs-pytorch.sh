@@ -6,8 +6,10 @@
 # reaches (GEMM flops per step x steps per second / peak).
 #
 # Usage: bench/mnist-vs-pytorch.sh [EPOCHS] [ROUNDS]     (default 10 epochs, 1 round)
-# Needs: a Python with torch, by default Debian's (apt-get install python3-torch, which installs into
-# /usr/bin/python3, not into a pyenv or venv python3); set PYTHON to use another. Not part of CI.
+# Needs: a Python with torch, by default Debian's (apt-get install python3-torch libopenblas0-pthread:
+# without OpenBLAS, Debian's torch multiplies with the reference BLAS, about 10 times slower; it
+# installs into /usr/bin/python3, not into a pyenv or venv python3); set PYTHON to use another.
+# Not part of CI.
 # PyTorch is given its best setting here: OpenBLAS told to use its AVX-512 kernels (it picks old
 # AVX2 ones on this CPU otherwise) with 1 OpenBLAS thread beside torch's 2 intra-op threads.
 set -euo pipefail
@@ -29,7 +31,7 @@ torch_json=()
 for _ in $(seq "$ROUNDS"); do
   synlab_json+=("$("$ROOT/synlab" run "$ROOT/experiments/mnist-mlp.yaml" "training.epochs=$EPOCHS" threads=$CORES --json 2>/dev/null | tail -1)")
   torch_json+=("$(OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1 "$PYTHON" "$ROOT/bench/mnist_torch.py" \
-    --data "$DATA" --epochs "$EPOCHS" --threads $CORES)")
+    --data "$DATA" --epochs "$EPOCHS" --threads $CORES --cosine)")
 done
 
 "$PYTHON" - "$FLOPS_PER_STEP" "$PEAK_GFLOPS" "$CORES" "$EPOCHS" <<PY

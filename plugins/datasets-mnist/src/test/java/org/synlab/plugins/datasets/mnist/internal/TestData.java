@@ -89,7 +89,7 @@ public final class TestData {
                 length++;
             }
             entry("PaxHeader/x", (byte) 'x', (length + " " + record).getBytes(StandardCharsets.UTF_8));
-            return entry("placeholder-name", (byte) '0', content);
+            return entry("ustar-name-the-pax-path-replaces", (byte) '0', content);
         }
 
         public Tar entry(String name, byte type, byte[] content) {

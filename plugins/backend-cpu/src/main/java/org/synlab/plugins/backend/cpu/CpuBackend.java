@@ -1,11 +1,13 @@
 package org.synlab.plugins.backend.cpu;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.synlab.api.Availability;
 import org.synlab.api.Backend;
 import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
+import org.synlab.plugins.backend.cpu.internal.KernelWarmup;
 import org.synlab.plugins.backend.cpu.internal.OpenContexts;
 
 /**
@@ -17,6 +19,13 @@ import org.synlab.plugins.backend.cpu.internal.OpenContexts;
 public final class CpuBackend implements Backend {
 
     private final OpenContexts contexts = new OpenContexts();
+    private KernelWarmup warmup;
+
+    /** Has the JIT compile the kernels while the host boots (see {@link KernelWarmup}). */
+    @Activate
+    void activate() {
+        warmup = KernelWarmup.start();
+    }
 
     @Override
     public String name() {
@@ -42,6 +51,9 @@ public final class CpuBackend implements Backend {
     /** Contexts still open when the bundle stops would keep its threads, and so its class loader, alive. */
     @Deactivate
     void deactivate() {
+        if (warmup != null) {
+            warmup.stop();
+        }
         contexts.closeAll();
     }
 }

@@ -1,8 +1,6 @@
 package org.synlab.host.internal.command;
 
 import java.util.List;
-import java.util.Set;
-import org.osgi.framework.ServiceRegistration;
 import org.synlab.host.internal.Host;
 
 /**
@@ -10,21 +8,14 @@ import org.synlab.host.internal.Host;
  * when a person is at the terminal. Without a terminal (a service, a container) it runs until
  * killed; SIGTERM shuts it down cleanly through the shutdown hook.
  */
-final class ServeCommand implements Command {
-
-    private final List<Command> consoleCommands;
+final class ServeCommand extends HostKeepingCommand {
 
     ServeCommand(List<Command> consoleCommands) {
-        this.consoleCommands = consoleCommands;
+        super(consoleCommands);
     }
 
     @Override
     public String name() {
-        return "serve";
-    }
-
-    @Override
-    public String synopsis() {
         return "serve";
     }
 
@@ -34,33 +25,12 @@ final class ServeCommand implements Command {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.CONSOLE;
-    }
-
-    @Override
-    public Action parse(List<String> args) throws UsageException {
-        Arguments arguments = Arguments.parse(this, args, Set.of());
-        if (arguments.wantsHelp()) {
-            return Arguments.usage(this);
-        }
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("'serve' takes no arguments");
-        }
-        return context -> {
-            Host host = context.host();
-            ServiceRegistration<?> registration = GogoCommands.register(host, consoleCommands);
-            boolean interactive = Terminals.interactive();
-            context.out().println("Synlab serving: " + host.plugins().parts().size() + " plugin parts from "
-                    + host.layout().bundlesDir() + "; " + (interactive
-                    ? "console ready" : "no console (stdin is not a terminal); stop with SIGTERM"));
-            context.out().flush();
-            if (interactive) {
-                host.openConsole();
-            }
-            host.awaitStop();
-            GogoCommands.unregister(registration);
-            return ExitCodes.OK;
-        };
+    boolean announce(CommandContext context, Host host) {
+        boolean interactive = Terminals.interactive();
+        context.out().println("Synlab serving: " + host.plugins().parts().size() + " plugin parts from "
+                + host.layout().bundlesDir() + "; " + (interactive
+                ? "console ready" : "no console (stdin is not a terminal); stop with SIGTERM"));
+        context.out().flush();
+        return interactive;
     }
 }

@@ -1,29 +1,20 @@
 package org.synlab.host.internal.command;
 
 import java.util.List;
-import java.util.Set;
-import org.osgi.framework.ServiceRegistration;
 import org.synlab.host.internal.Host;
 
 /**
  * {@code shell}: the interactive Gogo console with the Synlab commands; leaving it ({@code exit},
  * Ctrl-D, or end of input) stops the host.
  */
-final class ShellCommand implements Command {
-
-    private final List<Command> consoleCommands;
+final class ShellCommand extends HostKeepingCommand {
 
     ShellCommand(List<Command> consoleCommands) {
-        this.consoleCommands = consoleCommands;
+        super(consoleCommands);
     }
 
     @Override
     public String name() {
-        return "shell";
-    }
-
-    @Override
-    public String synopsis() {
         return "shell";
     }
 
@@ -33,29 +24,10 @@ final class ShellCommand implements Command {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.CONSOLE;
-    }
-
-    @Override
-    public Action parse(List<String> args) throws UsageException {
-        Arguments arguments = Arguments.parse(this, args, Set.of());
-        if (arguments.wantsHelp()) {
-            return Arguments.usage(this);
-        }
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("'shell' takes no arguments");
-        }
-        return context -> {
-            Host host = context.host();
-            ServiceRegistration<?> registration = GogoCommands.register(host, consoleCommands);
-            context.err().println("Synlab shell: " + host.plugins().parts().size() + " plugin parts from "
-                    + host.layout().bundlesDir() + ". Try synlab:plugins or synlab:run --wait FILE; Ctrl-D quits.");
-            context.err().flush();
-            host.openConsole();
-            host.awaitStop();
-            GogoCommands.unregister(registration);
-            return ExitCodes.OK;
-        };
+    boolean announce(CommandContext context, Host host) {
+        context.err().println("Synlab shell: " + host.plugins().parts().size() + " plugin parts from "
+                + host.layout().bundlesDir() + ". Try synlab:plugins or synlab:run --wait FILE; Ctrl-D quits.");
+        context.err().flush();
+        return true;
     }
 }

@@ -33,6 +33,7 @@ public final class SystemPackages {
     public static final List<String> ALLOWLIST = List.of(
             "org.synlab.api",
             "org.synlab.api.expr",
+            "org.synlab.api.random",
             "org.slf4j",
             "jakarta.inject",
             "jdk.incubator.vector",

@@ -1,6 +1,7 @@
 package org.synlab.plugins.backend.cpu.internal;
 
 import org.synlab.api.Distribution;
+import org.synlab.api.random.Philox;
 
 /**
  * Fills a tensor from the Philox stream {@code (seed, stream)}. Uniform element i takes word i % 4

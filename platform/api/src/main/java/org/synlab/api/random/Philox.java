@@ -1,4 +1,4 @@
-package org.synlab.plugins.backend.cpu.internal;
+package org.synlab.api.random;
 
 /**
  * Philox-4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC 2011): a keyed
@@ -6,7 +6,7 @@ package org.synlab.plugins.backend.cpu.internal;
  * own, which is what makes random tensors independent of threads and call order; GPU libraries
  * (cuRAND, rocRAND) implement the same function, so a GPU backend can reproduce these streams.
  */
-final class Philox {
+public final class Philox {
 
     private static final long M0 = 0xD2511F53L;
     private static final long M1 = 0xCD9E8D57L;
@@ -18,7 +18,7 @@ final class Philox {
     }
 
     /** Writes the four words for counter {@code (c0, c1, c2, c3)} under key {@code (k0, k1)} into {@code out}. */
-    static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out) {
+    public static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out) {
         for (int round = 0; round < 10; round++) {
             long p0 = M0 * (c0 & LOW32);
             long p1 = M1 * (c2 & LOW32);
@@ -40,7 +40,7 @@ final class Philox {
     }
 
     /** The block for a 64-bit position within a 64-bit stream, keyed by the run's 64-bit seed. */
-    static void block(long position, long stream, long seed, int[] out) {
+    public static void block(long position, long stream, long seed, int[] out) {
         block((int) position, (int) (position >>> 32), (int) stream, (int) (stream >>> 32),
                 (int) seed, (int) (seed >>> 32), out);
     }

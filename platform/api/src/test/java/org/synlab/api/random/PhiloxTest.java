@@ -1,4 +1,4 @@
-package org.synlab.plugins.backend.cpu.internal;
+package org.synlab.api.random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

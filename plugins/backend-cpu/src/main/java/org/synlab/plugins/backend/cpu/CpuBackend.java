@@ -18,8 +18,8 @@ import org.synlab.plugins.backend.cpu.internal.OpenContexts;
 @Component(service = Backend.class)
 public final class CpuBackend implements Backend {
 
-    private final OpenContexts contexts = new OpenContexts();
-    private KernelWarmup warmup;
+    private final OpenContexts contexts = new OpenContexts(this::haltWarmup);
+    private volatile KernelWarmup warmup;
 
     /** Has the JIT compile the kernels while the host boots (see {@link KernelWarmup}). */
     @Activate
@@ -46,6 +46,14 @@ public final class CpuBackend implements Backend {
     @Override
     public Compute open(ComputeConfig config) {
         return contexts.open(config);
+    }
+
+    /** A run has begun to multiply: the warm-up has had the host's boot and the data loading, and now gives way. */
+    private void haltWarmup() {
+        KernelWarmup w = warmup;
+        if (w != null) {
+            w.halt();
+        }
     }
 
     /** Contexts still open when the bundle stops would keep its threads, and so its class loader, alive. */

@@ -5,20 +5,20 @@ import org.synlab.api.Kernel;
 
 /**
  * An expression compiled twice: to a tree of float nodes (the element-at-a-time reference, and how
- * constants are folded) and to a {@link BlockProgram} that {@code apply} runs. Keeps the names of its
- * inputs in apply order.
+ * constants are folded) and to the generated loops of a {@link FusedKernel} that {@code apply} runs.
+ * Keeps the names of its inputs in apply order.
  */
 final class CompiledKernel implements Kernel {
 
     private final List<String> inputs;
     private final FloatNode root;
-    private final BlockProgram program;
+    private final FusedKernel fused;
     private final String source;
 
-    CompiledKernel(List<String> inputs, FloatNode root, BlockProgram program, String source) {
+    CompiledKernel(List<String> inputs, FloatNode root, FusedKernel fused, String source) {
         this.inputs = List.copyOf(inputs);
         this.root = root;
-        this.program = program;
+        this.fused = fused;
         this.source = source;
     }
 
@@ -31,8 +31,8 @@ final class CompiledKernel implements Kernel {
         return root;
     }
 
-    BlockProgram program() {
-        return program;
+    FusedKernel fused() {
+        return fused;
     }
 
     @Override

@@ -21,9 +21,16 @@ final class CpuCompute implements Compute {
     private final Gemm gemm;
     private final ElementwiseApply elementwise;
     private final Consumer<CpuCompute> onClose;
+    /** Run once, at the first product; null afterwards. */
+    private Runnable onFirstProduct;
 
     CpuCompute(ComputeConfig config, Consumer<CpuCompute> onClose) {
+        this(config, onClose, () -> { });
+    }
+
+    CpuCompute(ComputeConfig config, Consumer<CpuCompute> onClose, Runnable onFirstProduct) {
         this.config = config;
+        this.onFirstProduct = onFirstProduct;
         this.pool = new WorkPool(config.threads());
         this.gemm = new Gemm(pool);
         this.elementwise = new ElementwiseApply(pool);
@@ -93,6 +100,11 @@ final class CpuCompute implements Compute {
 
     @Override
     public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        if (onFirstProduct != null) {
+            Runnable first = onFirstProduct;
+            onFirstProduct = null;
+            first.run();
+        }
         gemm.multiply(transposeA, transposeB, alpha, tensors.own(a, "gemm operand a"),
                 tensors.own(b, "gemm operand b"), beta, tensors.own(c, "gemm result c"));
     }

@@ -3,25 +3,33 @@ package org.synlab.plugins.backend.cpu.internal;
 import java.util.Arrays;
 
 /**
- * Runs a compiled kernel over every output element, a block at a time ({@link BlockProgram}). Each
- * input value is read before the output element is written, so an input may be the output tensor
- * itself (an in-place update).
+ * Runs a compiled kernel over every output element through its generated loop ({@link FusedKernel}).
+ * Each input value is read before the output element is written, so an input may be the output
+ * tensor itself (an in-place update).
  *
- * <p>The output is split into fixed chunks of {@link Chunks#ELEMENTS}; every operation is exact or a
+ * <p>The output is split into fixed tasks of {@link #TASK_ELEMENTS}; every operation is exact or a
  * {@link Math} function of the element alone, so results do not depend on the split or the threads.
- * Each thread evaluates in scratch memory that this context keeps, so applying allocates nothing
- * once the first call has sized it.
+ * Row and column inputs are handled a row at a time: within a row, a row input is an array read from
+ * its start and a column input a single value. Each thread keeps its own small offset tables, so
+ * applying allocates nothing once the kernel's loop for a broadcast pattern has been compiled.
  */
 final class ElementwiseApply {
 
+    /**
+     * Elements per task: Adam's pass over a 784 x 128 weight (100,352 floats) makes 7 tasks for the
+     * two cores, while the 64 x 128 activations of a batch (8,192) stay on the caller, where the
+     * hand-off would cost more than the work.
+     */
+    static final int TASK_ELEMENTS = 1 << 14;
+
     private final WorkPool pool;
-    private final BlockScratch[] scratch;
+    private final Offsets[] offsets;
 
     ElementwiseApply(WorkPool pool) {
         this.pool = pool;
-        this.scratch = new BlockScratch[pool.threads()];
-        for (int i = 0; i < scratch.length; i++) {
-            scratch[i] = new BlockScratch();
+        this.offsets = new Offsets[pool.threads()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = new Offsets();
         }
     }
 
@@ -31,95 +39,63 @@ final class ElementwiseApply {
         int size = out.length();
         Broadcast[] modes = new Broadcast[arity];
         float[][] data = new float[arity][];
+        boolean[] single = new boolean[arity];
         boolean rowWise = false;
         for (int j = 0; j < arity; j++) {
             modes[j] = Broadcast.of(inputs[j].shapeView(), outShape, size, kernel, j);
             data[j] = inputs[j].data();
+            single[j] = modes[j] == Broadcast.COLUMN || modes[j] == Broadcast.SCALAR;
             rowWise |= modes[j] == Broadcast.ROW || modes[j] == Broadcast.COLUMN;
         }
         if (size == 0) {
             return;
         }
         int rows = Broadcast.matrixRows(outShape);
-        // without row or column inputs the output is one long row, so blocks may cross rows
+        // without row or column inputs the output is one long row, so a task may cross rows
         int cols = rowWise ? size / rows : size;
-        Span span = new Span(kernel.program(), out.data(), data, modes, cols);
-        int chunks = Chunks.count(size, Chunks.ELEMENTS);
-        if (chunks == 1 || pool.threads() == 1) {
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                span.run(scratch[0], chunk * Chunks.ELEMENTS, Math.min(size, (chunk + 1) * Chunks.ELEMENTS));
-            }
+        Span span = new Span(kernel.fused().body(single), out.data(), data, modes, cols);
+        int tasks = Chunks.count(size, TASK_ELEMENTS);
+        if (tasks == 1 || pool.threads() == 1) {
+            span.run(offsets[0], 0, size);
             return;
         }
-        pool.forEachWorker(chunks, (worker, chunk) ->
-                span.run(scratch[worker], chunk * Chunks.ELEMENTS, Math.min(size, (chunk + 1) * Chunks.ELEMENTS)));
+        pool.forEachWorker(tasks, (worker, task) ->
+                span.run(offsets[worker], task * TASK_ELEMENTS, Math.min(size, (task + 1) * TASK_ELEMENTS)));
     }
 
-    /** One application: evaluates output elements [from, to) block by block, never crossing a row of cols. */
-    private record Span(BlockProgram program, float[] out, float[][] in, Broadcast[] modes, int cols) {
+    /** One application: output elements [from, to), one row segment at a time. */
+    private record Span(FusedKernel.Body body, float[] out, float[][] in, Broadcast[] modes, int cols) {
 
-        void run(BlockScratch s, int from, int to) {
-            int registers = program.registers();
-            s.reserve(program.tableSize(), (registers + in.length) * BlockProgram.BLOCK);
-            float[][] arr = s.arrays;
-            int[] off = s.offsets;
-            for (int r = 0; r < registers; r++) {
-                arr[r] = s.floats;
-                off[r] = r * BlockProgram.BLOCK;
-            }
-            program.bindConstants(arr, off);
-            int outSlot = program.outputSlot();
-            arr[outSlot] = out;
+        void run(Offsets o, int from, int to) {
+            o.reserve(in.length);
             int i = from;
             while (i < to) {
                 int row = i / cols;
                 int rowStart = row * cols;
-                int col = i - rowStart;
-                int n = Math.min(BlockProgram.BLOCK, Math.min(cols, to - rowStart) - col);
+                int n = Math.min(cols, to - rowStart) - (i - rowStart);
                 for (int j = 0; j < in.length; j++) {
-                    bindInput(s, arr, off, j, row, rowStart, col, n);
+                    switch (modes[j]) {
+                        case ELEMENT -> o.at[j] = i;
+                        case ROW -> o.at[j] = i - rowStart;
+                        case COLUMN -> o.scalars[j] = in[j][row];
+                        case SCALAR -> o.scalars[j] = in[j][0];
+                    }
                 }
-                off[outSlot] = i;
-                program.run(arr, off, n);
+                body.run(out, i, in, o.at, o.scalars, n);
                 i += n;
-            }
-        }
-
-        /** Points input j's slot at its values for the block; a value shared by the block is spread into scratch. */
-        private void bindInput(BlockScratch s, float[][] arr, int[] off, int j, int row, int rowStart, int col, int n) {
-            int slot = program.inputSlot(j);
-            switch (modes[j]) {
-                case ELEMENT -> {
-                    arr[slot] = in[j];
-                    off[slot] = rowStart + col;
-                }
-                case ROW -> {
-                    arr[slot] = in[j];
-                    off[slot] = col;
-                }
-                case COLUMN, SCALAR -> {
-                    int at = (program.registers() + j) * BlockProgram.BLOCK;
-                    Arrays.fill(s.floats, at, at + n, in[j][modes[j] == Broadcast.COLUMN ? row : 0]);
-                    arr[slot] = s.floats;
-                    off[slot] = at;
-                }
             }
         }
     }
 
-    /** One thread's scratch: register blocks and the operand table, grown on demand and then reused. */
-    private static final class BlockScratch {
-        float[] floats = new float[0];
-        float[][] arrays = new float[0][];
-        int[] offsets = new int[0];
+    /** One thread's per-call tables: where each input starts, and the value of each broadcast input. */
+    private static final class Offsets {
+        int[] at = new int[0];
+        float[] scalars = new float[0];
 
-        void reserve(int tableSize, int scratchFloats) {
-            if (arrays.length < tableSize) {
-                arrays = new float[tableSize][];
-                offsets = new int[tableSize];
-            }
-            if (floats.length < scratchFloats) {
-                floats = new float[scratchFloats];
+        void reserve(int inputs) {
+            if (at.length < inputs) {
+                at = new int[inputs];
+                scalars = new float[inputs];
             }
         }
     }

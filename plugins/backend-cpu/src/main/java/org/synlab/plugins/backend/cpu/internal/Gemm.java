@@ -22,20 +22,27 @@ final class Gemm {
     /** Slivers of B per task, so a 64 x 128 product still splits into two tasks. */
     static final int TASK_SLIVERS = 2;
     /**
-     * Below this many flops (about a millisecond of one core) handing tasks to another thread costs
-     * more than it saves (measured: the products of a 784-128-10 MLP step at batch 64, 0.2-13 Mflop,
-     * ran slower on 2 threads than on 1), so the call runs on the caller alone; the tiles are the
-     * same either way, and so are the results.
+     * Below this many flops (about 60 microseconds of one core) the call runs on the caller alone:
+     * tiles and results are the same either way. With helpers that spin between calls (see
+     * {@link WorkPool}), a 784 x 64 x 128 weight gradient (12.8 Mflop) gains from the second core; the
+     * 0.2-0.3 Mflop products of a 10-unit output layer do not.
      */
-    static final long PARALLEL_FLOPS = 1L << 26;
+    static final long PARALLEL_FLOPS = 1L << 22;
 
     private final WorkPool pool;
     private final PackedB packed = new PackedB();
+    /** Null when the dense kernel must do every product (tests compare the two paths). */
+    private final SparseGemm sparse;
     /** One scratch tile per participating thread, for edge tiles (see {@link MicroKernel}). */
     private final float[][] edges;
 
     Gemm(WorkPool pool) {
+        this(pool, true);
+    }
+
+    Gemm(WorkPool pool, boolean skipZeros) {
         this.pool = pool;
+        this.sparse = skipZeros ? new SparseGemm(pool) : null;
         this.edges = new float[pool.threads()][MicroKernel.EDGE_FLOATS];
     }
 
@@ -48,6 +55,11 @@ final class Gemm {
         float[] cData = c.data();
         if (alpha == 0 || k == 0 || m == 0 || n == 0) {
             scale(cData, n, beta, 0, m, 0, n); // BLAS semantics: a and b are not read, so NaN in them does not reach c
+            return;
+        }
+        if (sparse != null && !transposeB && (transposeA
+                ? sparse.multiplyTransposed(alpha, a.data(), k, m, b.data(), n, beta, cData)
+                : sparse.multiply(alpha, a.data(), m, k, b.data(), n, beta, cData))) {
             return;
         }
         int width = n <= MicroKernel.NARROW ? MicroKernel.NARROW : MicroKernel.WIDE;

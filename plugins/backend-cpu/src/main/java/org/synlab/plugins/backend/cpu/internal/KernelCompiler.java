@@ -38,7 +38,7 @@ final class KernelCompiler {
             }
         }
         FloatNode root = new KernelCompiler(names).node(expression);
-        return new CompiledKernel(names, root, BlockProgram.compile(expression, names), expression.toString());
+        return new CompiledKernel(names, root, new FusedKernel(expression, names), expression.toString());
     }
 
     /** The float value the scalar nodes fold an input-free expression to. */
@@ -49,6 +49,10 @@ final class KernelCompiler {
     private static List<String> checkInputs(String[] inputs) {
         if (inputs == null) {
             throw new IllegalArgumentException("kernel inputs are null");
+        }
+        if (inputs.length > FusedKernel.MAX_INPUTS) {
+            throw new IllegalArgumentException("a cpu kernel takes at most " + FusedKernel.MAX_INPUTS + " inputs, got "
+                    + inputs.length);
         }
         List<String> names = new ArrayList<>(inputs.length);
         for (String name : inputs) {

@@ -10,10 +10,16 @@ import org.synlab.api.ComputeConfig;
 public final class OpenContexts {
 
     private final Set<CpuCompute> open = ConcurrentHashMap.newKeySet();
+    private final Runnable onFirstProduct;
+
+    /** @param onFirstProduct told when a context multiplies for the first time: a run has begun its real work */
+    public OpenContexts(Runnable onFirstProduct) {
+        this.onFirstProduct = Objects.requireNonNull(onFirstProduct, "onFirstProduct");
+    }
 
     public Compute open(ComputeConfig config) {
         Objects.requireNonNull(config, "config");
-        CpuCompute compute = new CpuCompute(config, open::remove);
+        CpuCompute compute = new CpuCompute(config, open::remove, onFirstProduct);
         open.add(compute);
         return compute;
     }

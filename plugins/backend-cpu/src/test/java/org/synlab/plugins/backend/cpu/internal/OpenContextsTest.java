@@ -3,16 +3,18 @@ package org.synlab.plugins.backend.cpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
 import org.synlab.api.Tensor;
+import org.synlab.api.expr.Expr;
 
 class OpenContextsTest {
 
     @Test
     void closeAllClosesWhatIsStillOpen() {
-        OpenContexts contexts = new OpenContexts();
+        OpenContexts contexts = new OpenContexts(() -> { });
         Compute first = contexts.open(new ComputeConfig(2, 1L));
         Compute second = contexts.open(new ComputeConfig(1, 1L));
         Tensor t = second.zeros(3);
@@ -26,8 +28,24 @@ class OpenContextsTest {
     }
 
     @Test
+    void tellsOfEachContextsFirstProductOnce() {
+        AtomicInteger firstProducts = new AtomicInteger();
+        OpenContexts contexts = new OpenContexts(firstProducts::incrementAndGet);
+        try (Compute compute = contexts.open(new ComputeConfig(1, 1L))) {
+            Tensor a = compute.zeros(2, 2);
+            compute.apply(compute.kernel(Expr.parse("x + 1"), "x"), a, a);
+            assertEquals(0, firstProducts.get(), "elementwise work is not a product");
+
+            compute.gemm(false, false, 1f, a, compute.zeros(2, 2), 0f, compute.zeros(2, 2));
+            compute.gemm(false, false, 1f, a, compute.zeros(2, 2), 0f, compute.zeros(2, 2));
+
+            assertEquals(1, firstProducts.get());
+        }
+    }
+
+    @Test
     void closingTensorsForgetsThem() {
-        try (CpuCompute compute = (CpuCompute) new OpenContexts().open(new ComputeConfig(1, 1L))) {
+        try (CpuCompute compute = (CpuCompute) new OpenContexts(() -> { }).open(new ComputeConfig(1, 1L))) {
             Tensor a = compute.zeros(2);
             compute.zeros(3);
             a.close();

@@ -14,11 +14,11 @@ import org.synlab.api.expr.Expr;
 import org.synlab.plugins.backend.cpu.CpuBackend;
 
 /**
- * The block-vectorised kernels against the element-at-a-time float nodes they replace: the same
- * float semantics, so the same bits, on lengths that end inside a vector, a block and a chunk, with
+ * apply's generated loops against the element-at-a-time float nodes: the same float semantics, so
+ * the same bits (any NaN counting as one value), on lengths that end inside a vector and a task, with
  * every kind of broadcast, and with NaN, infinities and signed zeros among the inputs.
  */
-class BlockProgramTest {
+class ElementwiseApplyTest {
 
     private static final String[] EXPRESSIONS = {
         "x + y * z", "x - y / z", "-x", "!x", "abs(x)", "sqrt(abs(x))", "exp(x)", "log(x)", "tanh(x)", "sin(x)",
@@ -107,14 +107,6 @@ class BlockProgramTest {
         for (int threads : new int[] {2, 3}) {
             assertArrayEquals(bits(single), bits(applyOn(threads, source, x, b, rows, cols)), threads + " threads");
         }
-    }
-
-    @Test
-    void constantSubtreesFoldAndRegistersFollowTheTreeDepth() {
-        BlockProgram folded = KernelCompiler.compile(Expr.parse("2 ^ 3 + exp(0) * 2")).program();
-        assertEquals(0, folded.registers()); // a single copy of the folded constant
-        BlockProgram deep = KernelCompiler.compile(Expr.parse("x * (y + (x * (y - 1)))"), "x", "y").program();
-        assertEquals(4, deep.registers());
     }
 
     private static float[] applyOn(int threads, String source, float[] x, float[] b, int rows, int cols) {

@@ -1,0 +1,55 @@
+package org.synlab.spiking;
+
+/**
+ * How a projection picks its synapses (PyNN's connectors). Every connector is built deterministically from the
+ * network seed and never creates the same (pre, post) pair twice. {@code allowSelf} only matters when a projection
+ * connects a population to itself: it says whether neuron {@code i} may connect to neuron {@code i}.
+ */
+public sealed interface Connector {
+
+    /** Every presynaptic neuron to every postsynaptic neuron. */
+    static Connector allToAll(boolean allowSelf) {
+        return new AllToAll(allowSelf);
+    }
+
+    /** Neuron {@code i} to neuron {@code i}; both populations must have the same size. */
+    static Connector oneToOne() {
+        return new OneToOne();
+    }
+
+    /** Each (pre, post) pair independently with probability {@code p}. */
+    static Connector fixedProbability(double p, boolean allowSelf) {
+        return new FixedProbability(p, allowSelf);
+    }
+
+    /** Each postsynaptic neuron gets exactly {@code k} distinct presynaptic partners, chosen uniformly. */
+    static Connector fixedInDegree(int k, boolean allowSelf) {
+        return new FixedInDegree(k, allowSelf);
+    }
+
+    /** All pairs. */
+    record AllToAll(boolean allowSelf) implements Connector {
+    }
+
+    /** Pairs (i, i). */
+    record OneToOne() implements Connector {
+    }
+
+    /** Bernoulli per pair. */
+    record FixedProbability(double p, boolean allowSelf) implements Connector {
+        public FixedProbability {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("connection probability must be in [0, 1], got " + p);
+            }
+        }
+    }
+
+    /** Exactly {@code k} distinct partners per target. */
+    record FixedInDegree(int k, boolean allowSelf) implements Connector {
+        public FixedInDegree {
+            if (k < 0) {
+                throw new IllegalArgumentException("in-degree must be >= 0, got " + k);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The spiking network runtime: a network described in PyNN's vocabulary ({@link org.synlab.spiking.NetworkSpec},
+ * populations, projections, connectors, spike sources, current inputs), built into CSR synapses grouped by delay with
+ * delay ring buffers, and simulated in fixed time steps by {@link org.synlab.spiking.Simulation}. Neuron dynamics are
+ * not part of the runtime: each population brings a {@link org.synlab.spiking.NeuronKernel}, hand-written or
+ * generated from equations by a backend.
+ *
+ * <p>Units: times and {@code dt} in milliseconds, rates in hertz; weights and state values in whatever units the
+ * kernel's equations use. All randomness comes from Philox streams keyed by (seed, stream, index), so a network and
+ * its run are a pure function of the seed, whatever the thread count.
+ */
+package org.synlab.spiking;

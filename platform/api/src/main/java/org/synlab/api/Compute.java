@@ -1,6 +1,8 @@
 package org.synlab.api;
 
+import org.synlab.api.eqs.NeuronProgram;
 import org.synlab.api.expr.Expr;
+import org.synlab.api.spiking.NeuronKernel;
 
 /**
  * The operations a backend offers to one run. Every tensor made here belongs to this context and is
@@ -85,6 +87,19 @@ public interface Compute extends AutoCloseable {
      * (run seed, {@code stream}, i), so results do not depend on threads or on call order.
      */
     void random(Tensor t, Distribution distribution, float a, float b, long stream);
+
+    /**
+     * Compiles a spiking neuron model into this backend's neuron update, stepping by {@code dt}
+     * seconds: generated code that runs {@link NeuronProgram}'s statements, threshold and reset for a
+     * range of neurons of a population (see {@link NeuronKernel} for the contract). Arithmetic is
+     * float32, as everywhere; {@link org.synlab.api.eqs.ReferenceStepper} is the double-precision
+     * reference.
+     *
+     * @throws UnsupportedOperationException if this backend does not run spiking neurons
+     */
+    default NeuronKernel neurons(NeuronProgram program, double dt) {
+        throw new UnsupportedOperationException("backend " + backend() + " does not run spiking neurons");
+    }
 
     /** Frees every tensor of this context. */
     @Override

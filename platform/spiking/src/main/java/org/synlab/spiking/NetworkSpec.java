@@ -1,5 +1,6 @@
 package org.synlab.spiking;
 
+import org.synlab.api.spiking.NeuronKernel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

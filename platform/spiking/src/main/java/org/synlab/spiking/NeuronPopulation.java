@@ -1,5 +1,6 @@
 package org.synlab.spiking;
 
+import org.synlab.api.spiking.NeuronKernel;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package org.synlab.spiking;
 
+import org.synlab.api.spiking.NeuronKernel;
+import org.synlab.api.spiking.PopulationState;
 import java.util.ArrayList;
 import java.util.List;
 import org.synlab.spiking.internal.DelayBuffer;

@@ -1,5 +1,6 @@
 package org.synlab.spiking;
 
+import org.synlab.api.spiking.PopulationState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

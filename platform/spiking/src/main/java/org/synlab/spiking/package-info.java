@@ -10,3 +10,5 @@
  * its run are a pure function of the seed, whatever the thread count.
  */
 package org.synlab.spiking;
+
+import org.synlab.api.spiking.NeuronKernel;

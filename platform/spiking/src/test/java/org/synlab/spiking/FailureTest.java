@@ -1,5 +1,7 @@
 package org.synlab.spiking;
 
+import org.synlab.api.spiking.NeuronKernel;
+import org.synlab.api.spiking.PopulationState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

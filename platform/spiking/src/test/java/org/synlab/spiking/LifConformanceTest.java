@@ -1,5 +1,6 @@
 package org.synlab.spiking;
 
+import org.synlab.api.spiking.PopulationState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

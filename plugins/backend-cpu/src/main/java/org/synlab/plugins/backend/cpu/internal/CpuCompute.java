@@ -1,13 +1,17 @@
 package org.synlab.plugins.backend.cpu.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
 import org.synlab.api.Distribution;
 import org.synlab.api.Kernel;
 import org.synlab.api.Tensor;
+import org.synlab.api.eqs.NeuronProgram;
+import org.synlab.api.eqs.Variable;
 import org.synlab.api.expr.Expr;
+import org.synlab.api.spiking.NeuronKernel;
 
 /**
  * One run's context on the cpu backend: checks arguments, then hands the arrays to the class that
@@ -113,6 +117,20 @@ final class CpuCompute implements Compute {
     public Kernel kernel(Expr expression, String... inputs) {
         tensors.requireOpen();
         return KernelCompiler.compile(expression, inputs);
+    }
+
+    @Override
+    public NeuronKernel neurons(NeuronProgram program, double dt) {
+        tensors.requireOpen();
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("neurons: the time step must be a positive number of seconds, got " + dt);
+        }
+        NeuronProgram bound = program.withTimeStep(dt);
+        String className = Generated.className("SynlabNeurons");
+        List<String> names = bound.variables().stream().map(Variable::name).toList();
+        return Generated.instance("the neuron update of model " + program.model(), className,
+                NeuronKernelSource.write(className, bound), NeuronKernel.class,
+                new Class<?>[] {List.class, double.class}, names, dt);
     }
 
     @Override

@@ -2,9 +2,6 @@ package org.synlab.plugins.backend.cpu.internal;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
 import org.synlab.api.expr.Expr;
 
 /**
@@ -19,24 +16,6 @@ final class FusedKernel {
     public interface Body {
         void run(float[] out, int o, float[][] in, int[] at, float[] scalars, int n);
     }
-
-    private static final AtomicLong CLASS_NUMBER = new AtomicLong();
-
-    /**
-     * What Janino resolves names through: the bundle's own loader (it sees {@link Body} and the
-     * jdk.incubator.vector it imports), and for JDK classes a bundle may not see, the platform loader.
-     * Janino walks FloatVector's superclasses, down to jdk.internal.vm.vector.VectorSupport$Vector,
-     * which no bundle imports; the generated code itself never names such a class.
-     */
-    private static final ClassLoader COMPILE_TIME_LOADER = new ClassLoader(Body.class.getClassLoader()) {
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (name.startsWith("jdk.") || name.startsWith("java.")) {
-                return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
-            }
-            throw new ClassNotFoundException(name);
-        }
-    };
 
     private final Expr expression;
     private final List<String> inputs;
@@ -63,22 +42,9 @@ final class FusedKernel {
     }
 
     private Body compile(boolean[] scalar) {
-        String className = "SynlabKernel" + CLASS_NUMBER.incrementAndGet();
+        String className = Generated.className("SynlabKernel");
         String source = FusedKernelSource.write(className, expression, inputs, scalar);
-        SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(COMPILE_TIME_LOADER);
-        try {
-            compiler.cook(source);
-            return (Body) compiler.getClassLoader().loadClass(className).getDeclaredConstructor().newInstance();
-        } catch (CompileException | RuntimeException e) {
-            StringBuilder causes = new StringBuilder();
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                causes.append("\n  ").append(t);
-            }
-            throw new IllegalStateException("the generated kernel for '" + expression + "' does not compile:"
-                    + causes + "\n" + source, e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the generated kernel for '" + expression + "' cannot be loaded", e);
-        }
+        return Generated.instance("the generated kernel for '" + expression + "'", className, source, Body.class,
+                new Class<?>[0]);
     }
 }

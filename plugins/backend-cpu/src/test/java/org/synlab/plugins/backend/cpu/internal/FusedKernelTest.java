@@ -85,8 +85,8 @@ class FusedKernelTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"exp(x)", "log(x) + 1", "x ^ y", "tanh(x) * 2"})
     void writesScalarLoopsForFunctionsWithoutAVectorForm(String source) {
-        assertFalse(FusedKernelSource.vectorizable(Expr.parse(source)));
-        assertTrue(FusedKernelSource.vectorizable(Expr.parse("sqrt(x) + x ^ 2 + max(x, 0)")));
+        assertFalse(ExprWriter.vectorizable(Expr.parse(source)));
+        assertTrue(ExprWriter.vectorizable(Expr.parse("sqrt(x) + x ^ 2 + max(x, 0)")));
     }
 
     private static float[] values(int n, long seed) {

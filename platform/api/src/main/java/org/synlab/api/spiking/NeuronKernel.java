@@ -1,4 +1,4 @@
-package org.synlab.spiking;
+package org.synlab.api.spiking;
 
 import java.util.List;
 

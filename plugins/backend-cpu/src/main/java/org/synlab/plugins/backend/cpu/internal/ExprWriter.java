@@ -1,0 +1,215 @@
+package org.synlab.plugins.backend.cpu.internal;
+
+import java.util.List;
+import java.util.function.Function;
+import org.synlab.api.expr.Expr;
+
+/**
+ * Writes Java statements that compute an {@link Expr} in float32, as {@link KernelCompiler}'s float
+ * nodes do (float arithmetic, and {@code (float)} casts of {@link Math} results), with constants
+ * folded by the same {@link KernelCompiler#constantValue}: so generated code gives the float nodes'
+ * bits. Every node becomes a local ({@code FloatVector} in vector mode, {@code float} in scalar mode);
+ * constants are hoisted into a set-up block that runs once per call.
+ *
+ * <p>Vector mode uses only Vector API operations whose lanes compute what the scalar float operation
+ * computes; {@link #vectorizable} says whether an expression needs nothing else. Functions without
+ * such a form (exp, log, tanh, sin, cos, floor, pow) need scalar mode.
+ */
+final class ExprWriter {
+
+    private final boolean vector;
+    private final Function<String, String> variable;
+    private final StringBuilder setup;
+    private final StringBuilder body;
+    private final String indent;
+    private final int[] temps;
+
+    /**
+     * @param variable the local (or expression) that holds a variable's value, for every variable the
+     *                 expressions read
+     * @param setup    where hoisted constants go
+     * @param body     where statements go
+     * @param temps    a counter shared by every writer of one generated class, so names never clash
+     */
+    ExprWriter(boolean vector, Function<String, String> variable, StringBuilder setup, StringBuilder body,
+               String indent, int[] temps) {
+        this.vector = vector;
+        this.variable = variable;
+        this.setup = setup;
+        this.body = body;
+        this.indent = indent;
+        this.temps = temps;
+    }
+
+    /** Whether every operation has a Vector API form with the bits of its float node. */
+    static boolean vectorizable(Expr e) {
+        if (!(e instanceof Expr.Var) && e.variables().isEmpty()) {
+            return true; // folded to a constant
+        }
+        return switch (e) {
+            case Expr.Num n -> true;
+            case Expr.Var v -> true;
+            case Expr.Unary u -> vectorizable(u.operand());
+            case Expr.Binary b -> (b.op() != Expr.BinaryOp.POW || isTwo(b.right()))
+                    && vectorizable(b.left()) && vectorizable(b.right());
+            case Expr.Call c -> switch (c.function()) {
+                case SQRT, ABS, MIN, MAX, CLIP -> c.args().stream().allMatch(ExprWriter::vectorizable);
+                case POW -> isTwo(c.args().get(1)) && vectorizable(c.args().get(0));
+                default -> false;
+            };
+            case Expr.Conditional c -> c.condition().variables().isEmpty()
+                    ? vectorizable(KernelCompiler.constantValue(c.condition()) != 0 ? c.then() : c.otherwise())
+                    : vectorizable(c.condition()) && vectorizable(c.then()) && vectorizable(c.otherwise());
+        };
+    }
+
+    /** Emits the statements for {@code e}; returns the local that holds its value. */
+    String node(Expr e) {
+        if (!(e instanceof Expr.Var) && e.variables().isEmpty()) {
+            return constant(KernelCompiler.constantValue(e));
+        }
+        return switch (e) {
+            case Expr.Num n -> constant((float) n.value());
+            case Expr.Var v -> variable.apply(v.name());
+            case Expr.Unary u -> u.op() == Expr.UnaryOp.NEG
+                    ? let(vector ? node(u.operand()) + ".neg()" : "-" + node(u.operand()))
+                    : not(node(u.operand()));
+            case Expr.Binary b -> binary(b);
+            case Expr.Call c -> call(c);
+            case Expr.Conditional c -> conditional(c);
+        };
+    }
+
+    private String binary(Expr.Binary b) {
+        String l = node(b.left());
+        if (b.op() == Expr.BinaryOp.POW && isTwo(b.right())) {
+            return arithmetic("mul", "*", l, l); // exactly (float) Math.pow(x, 2): the double square of a float is exact
+        }
+        String r = node(b.right());
+        return switch (b.op()) {
+            case ADD -> arithmetic("add", "+", l, r);
+            case SUB -> arithmetic("sub", "-", l, r);
+            case MUL -> arithmetic("mul", "*", l, r);
+            case DIV -> arithmetic("div", "/", l, r);
+            case POW -> let("(float) Math.pow(" + l + ", " + r + ")");
+            case LT -> compare("LT", "<", l, r);
+            case LE -> compare("LE", "<=", l, r);
+            case GT -> compare("GT", ">", l, r);
+            case GE -> compare("GE", ">=", l, r);
+            case EQ -> compare("EQ", "==", l, r);
+            case NE -> notEqual(l, r);
+            case AND -> logical("and", "&&", l, r);
+            case OR -> logical("or", "||", l, r);
+        };
+    }
+
+    private String call(Expr.Call c) {
+        List<Expr> args = c.args();
+        if (c.function() == Expr.Function.POW && isTwo(args.get(1))) {
+            String x = node(args.get(0));
+            return arithmetic("mul", "*", x, x);
+        }
+        String a = node(args.get(0));
+        return switch (c.function()) {
+            case SQRT -> let(vector ? a + ".sqrt()" : "(float) Math.sqrt(" + a + ")");
+            case ABS -> let(vector ? a + ".abs()" : "Math.abs(" + a + ")");
+            case MIN -> minMax("min", a, node(args.get(1)));
+            case MAX -> minMax("max", a, node(args.get(1)));
+            case CLIP -> {
+                String lo = node(args.get(1));
+                String hi = node(args.get(2));
+                yield minMax("min", minMax("max", a, lo), hi);
+            }
+            case EXP -> let("(float) Math.exp(" + a + ")");
+            case LOG -> let("(float) Math.log(" + a + ")");
+            case TANH -> let("(float) Math.tanh(" + a + ")");
+            case SIN -> let("(float) Math.sin(" + a + ")");
+            case COS -> let("(float) Math.cos(" + a + ")");
+            case FLOOR -> let("(float) Math.floor(" + a + ")");
+            case POW -> let("(float) Math.pow(" + a + ", " + node(args.get(1)) + ")");
+        };
+    }
+
+    /** A known condition keeps only its branch; otherwise both are computed and one is chosen, as SELECT does. */
+    private String conditional(Expr.Conditional c) {
+        if (c.condition().variables().isEmpty()) {
+            return node(KernelCompiler.constantValue(c.condition()) != 0 ? c.then() : c.otherwise());
+        }
+        String condition = node(c.condition());
+        String then = node(c.then());
+        String otherwise = node(c.otherwise());
+        if (vector) {
+            return let(then + ".blend(" + otherwise + ", " + condition + ".compare(VectorOperators.EQ, 0f))");
+        }
+        return let(condition + " == 0f ? " + otherwise + " : " + then);
+    }
+
+    private String arithmetic(String method, String operator, String l, String r) {
+        return let(vector ? l + "." + method + "(" + r + ")" : l + " " + operator + " " + r);
+    }
+
+    private String minMax(String method, String l, String r) {
+        return let(vector ? l + "." + method + "(" + r + ")" : "Math." + method + "(" + l + ", " + r + ")");
+    }
+
+    private String compare(String operator, String symbol, String l, String r) {
+        if (vector) {
+            return let(zeroOne(l + ".compare(VectorOperators." + operator + ", " + r + ")"));
+        }
+        return let("(" + l + " " + symbol + " " + r + ") ? 1f : 0f");
+    }
+
+    /** x != y as "not x == y", so NaN compares unequal, as in Java. */
+    private String notEqual(String l, String r) {
+        if (vector) {
+            return let(constant(1f) + ".blend(" + constant(0f) + ", " + l + ".compare(VectorOperators.EQ, " + r + "))");
+        }
+        return let("(" + l + " == " + r + ") ? 0f : 1f");
+    }
+
+    private String not(String x) {
+        if (vector) {
+            return let(zeroOne(x + ".compare(VectorOperators.EQ, 0f)"));
+        }
+        return let("(" + x + " == 0f) ? 1f : 0f");
+    }
+
+    private String logical(String method, String symbol, String l, String r) {
+        if (vector) {
+            return let(zeroOne(l + ".compare(VectorOperators.NE, 0f)." + method + "(" + r + ".compare(VectorOperators.NE, 0f))"));
+        }
+        return let("(" + l + " != 0f " + symbol + " " + r + " != 0f) ? 1f : 0f");
+    }
+
+    private String zeroOne(String mask) {
+        return constant(0f) + ".blend(" + constant(1f) + ", " + mask + ")";
+    }
+
+    /** A constant as its exact bits, hoisted out of the loop. */
+    String constant(float value) {
+        String name = "c" + temps[0]++;
+        String literal = "Float.intBitsToFloat(" + Float.floatToRawIntBits(value) + ")";
+        if (vector) {
+            setup.append("    FloatVector ").append(name).append(" = FloatVector.broadcast(S, ").append(literal).append(");\n");
+        } else {
+            setup.append("    float ").append(name).append(" = ").append(literal).append(";\n");
+        }
+        return name;
+    }
+
+    /** A statement {@code type name = value;} in the body; returns the name. */
+    String let(String value) {
+        String name = "t" + temps[0]++;
+        body.append(indent).append(vector ? "FloatVector " : "float ").append(name).append(" = ").append(value).append(";\n");
+        return name;
+    }
+
+    /** A fresh name for a generated local. */
+    String fresh(String prefix) {
+        return prefix + temps[0]++;
+    }
+
+    private static boolean isTwo(Expr e) {
+        return e.variables().isEmpty() && KernelCompiler.constantValue(e) == 2f;
+    }
+}

@@ -1,0 +1,75 @@
+package org.synlab.plugins.backend.cpu.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.SimpleCompiler;
+
+/**
+ * Compiles generated Java source with Janino into an instance of the interface it implements. The
+ * classes are ordinary classes to the JIT, so their vector code reaches C2 like the backend's own.
+ */
+final class Generated {
+
+    private static final AtomicLong CLASS_NUMBER = new AtomicLong();
+
+    /**
+     * What Janino resolves names through: the bundle's own loader (it sees this backend's interfaces
+     * and the jdk.incubator.vector it imports), and for JDK classes a bundle may not see, the platform
+     * loader. Janino walks FloatVector's superclasses, down to jdk.internal.vm.vector.VectorSupport$Vector,
+     * which no bundle imports; the generated code itself never names such a class.
+     */
+    private static final ClassLoader COMPILE_TIME_LOADER = new ClassLoader(Generated.class.getClassLoader()) {
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (name.startsWith("jdk.") || name.startsWith("java.")) {
+                return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
+            }
+            throw new ClassNotFoundException(name);
+        }
+    };
+
+    private Generated() {
+    }
+
+    /** A class name no other generated class has. */
+    static String className(String prefix) {
+        return prefix + CLASS_NUMBER.incrementAndGet();
+    }
+
+    /** The imports and class line of a generated class, with the species constants every loop uses. */
+    static String header(String className, Class<?> implemented) {
+        String v = "jdk.incubator.vector.";
+        return "import " + v + "FloatVector;\n"
+                + "import " + v + "VectorMask;\n"
+                + "import " + v + "VectorOperators;\n"
+                + "import " + v + "VectorSpecies;\n"
+                + "public final class " + className + " implements " + implemented.getCanonicalName() + " {\n"
+                + "  private static final VectorSpecies S = FloatVector.SPECIES_PREFERRED;\n"
+                + "  private static final int L = S.length();\n";
+    }
+
+    /**
+     * Compiles {@code source}, which declares public class {@code className} with a constructor
+     * taking {@code argumentTypes}, and returns a new instance.
+     *
+     * @param what names the code in an error, e.g. "the kernel for 'x + 1'"
+     */
+    static <T> T instance(String what, String className, String source, Class<T> type, Class<?>[] argumentTypes,
+                          Object... arguments) {
+        SimpleCompiler compiler = new SimpleCompiler();
+        compiler.setParentClassLoader(COMPILE_TIME_LOADER);
+        try {
+            compiler.cook(source);
+            Class<?> compiled = compiler.getClassLoader().loadClass(className);
+            return type.cast(compiled.getDeclaredConstructor(argumentTypes).newInstance(arguments));
+        } catch (CompileException | RuntimeException e) {
+            StringBuilder causes = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                causes.append("\n  ").append(t);
+            }
+            throw new IllegalStateException(what + " does not compile:" + causes + "\n" + source, e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(what + " cannot be loaded", e);
+        }
+    }
+}

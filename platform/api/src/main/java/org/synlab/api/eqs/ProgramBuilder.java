@@ -9,6 +9,7 @@ import org.synlab.api.expr.Expr;
 import org.synlab.api.expr.Expr.Binary;
 import org.synlab.api.expr.Expr.BinaryOp;
 import org.synlab.api.expr.Expr.Call;
+import org.synlab.api.expr.Expr.Conditional;
 import org.synlab.api.expr.Expr.Function;
 import org.synlab.api.expr.Expr.Num;
 import org.synlab.api.expr.Expr.Var;
@@ -43,12 +44,30 @@ final class ProgramBuilder {
         bindings.put(Scope.NOT_REFRACTORY, SpikingModel.notRefractory(refractory));
     }
 
+    /** Each frozen variable keeps its value while refractory: {@code x = not_refractory ? x_new : x}. */
+    private List<Assignment> hold(List<Assignment> integrated) {
+        List<Assignment> out = new ArrayList<>();
+        for (Assignment a : integrated) {
+            if (!a.local() && model.frozen().contains(a.target())) {
+                out.add(new Assignment(a.target(), new Conditional(SpikingModel.notRefractory(true), a.value(),
+                        new Var(a.target())), false));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     NeuronProgram build() {
+        // Brian2 freezes a variable by making its right-hand side 0 while refractory, in every stage
+        // of the method. A one-stage method gives the same value by holding the variable instead,
+        // which keeps the flag out of the equation: exponential Euler's exp(B dt) then stays a
+        // constant (B no longer depends on the neuron's state) and LIF's update needs no exp per step.
+        boolean holdFrozen = method == Method.EULER || method == Method.EXPONENTIAL_EULER;
         Map<String, Expr> rates = new LinkedHashMap<>();
         for (String x : model.states()) {
             Expr f = model.rhs().get(x);
-            if (refractory && model.frozen().contains(x)) {
-                // Brian2's way: the right-hand side is 0 while refractory, in every stage of the method
+            if (refractory && !holdFrozen && model.frozen().contains(x)) {
                 f = new Binary(BinaryOp.MUL, f, new Var(Scope.NOT_REFRACTORY));
             }
             rates.put(x, full(f));
@@ -64,7 +83,11 @@ final class ProgramBuilder {
                     List.of(new Binary(BinaryOp.SUB, countdown, new Num(1)), new Num(0))), false));
         }
         try {
-            update.addAll(new CommonSubexpressions().eliminate(method.integrate(model.states(), rates)));
+            List<Assignment> integrated = method.integrate(model.states(), rates);
+            if (refractory && holdFrozen) {
+                integrated = hold(integrated);
+            }
+            update.addAll(new CommonSubexpressions().eliminate(integrated));
         } catch (Method.NotLinearException e) {
             Token at = model.nameToken(e.variable);
             throw new EquationException("equations", at.line(), at.column(), e.getMessage());

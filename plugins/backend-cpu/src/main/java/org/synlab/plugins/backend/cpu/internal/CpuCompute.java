@@ -19,6 +19,9 @@ import org.synlab.api.spiking.NeuronKernel;
  */
 final class CpuCompute implements Compute {
 
+    /** HotSpot's HugeMethodLimit: larger methods are never compiled (the Hodgkin-Huxley vector loop is). */
+    private static final int HUGE_METHOD_BYTES = 8000;
+
     private final ComputeConfig config;
     private final TensorRegistry tensors = new TensorRegistry();
     private final WorkPool pool;
@@ -126,11 +129,21 @@ final class CpuCompute implements Compute {
             throw new IllegalArgumentException("neurons: the time step must be a positive number of seconds, got " + dt);
         }
         NeuronProgram bound = program.withTimeStep(dt);
-        String className = Generated.className("SynlabNeurons");
         List<String> names = bound.variables().stream().map(Variable::name).toList();
-        return Generated.instance("the neuron update of model " + program.model(), className,
-                NeuronKernelSource.write(className, bound), NeuronKernel.class,
-                new Class<?>[] {List.class, double.class}, names, dt);
+        String what = "the neuron update of model " + program.model();
+        Generated.Compiled compiled = null;
+        if (NeuronKernelSource.vectorizable(bound)) {
+            String className = Generated.className("SynlabNeurons");
+            compiled = Generated.compile(what, className, NeuronKernelSource.write(className, bound, true));
+            if (compiled.codeLength("update") > HUGE_METHOD_BYTES) {
+                compiled = null; // the JIT would leave it interpreted: one neuron at a time is faster
+            }
+        }
+        if (compiled == null) {
+            String className = Generated.className("SynlabNeurons");
+            compiled = Generated.compile(what, className, NeuronKernelSource.write(className, bound, false));
+        }
+        return compiled.instance(NeuronKernel.class, new Class<?>[] {List.class, double.class}, names, dt);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.synlab.plugins.backend.cpu.internal;
 
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.attribute.CodeAttribute;
 import java.util.concurrent.atomic.AtomicLong;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
@@ -56,12 +59,17 @@ final class Generated {
      */
     static <T> T instance(String what, String className, String source, Class<T> type, Class<?>[] argumentTypes,
                           Object... arguments) {
+        return compile(what, className, source).instance(type, argumentTypes, arguments);
+    }
+
+    /** Compiles {@code source}, which declares public class {@code className}. */
+    static Compiled compile(String what, String className, String source) {
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(COMPILE_TIME_LOADER);
         try {
             compiler.cook(source);
-            Class<?> compiled = compiler.getClassLoader().loadClass(className);
-            return type.cast(compiled.getDeclaredConstructor(argumentTypes).newInstance(arguments));
+            return new Compiled(what, compiler.getClassLoader().loadClass(className),
+                    compiler.getBytecodes().get(className));
         } catch (CompileException | RuntimeException e) {
             StringBuilder causes = new StringBuilder();
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -70,6 +78,27 @@ final class Generated {
             throw new IllegalStateException(what + " does not compile:" + causes + "\n" + source, e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(what + " cannot be loaded", e);
+        }
+    }
+
+    /** A compiled class, and its class file to inspect. */
+    record Compiled(String what, Class<?> type, byte[] classFile) {
+
+        /** Bytes of bytecode in the named method (the largest, if it is overloaded). */
+        int codeLength(String method) {
+            return ClassFile.of().parse(classFile).methods().stream()
+                    .filter(m -> m.methodName().equalsString(method))
+                    .flatMap(m -> m.findAttribute(Attributes.code()).stream())
+                    .mapToInt(CodeAttribute::codeLength)
+                    .max().orElse(0);
+        }
+
+        <T> T instance(Class<T> expected, Class<?>[] argumentTypes, Object... arguments) {
+            try {
+                return expected.cast(type.getDeclaredConstructor(argumentTypes).newInstance(arguments));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(what + " cannot be loaded", e);
+            }
         }
     }
 }

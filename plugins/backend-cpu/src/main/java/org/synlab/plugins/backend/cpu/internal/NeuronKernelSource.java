@@ -20,9 +20,11 @@ import org.synlab.api.spiking.PopulationState;
  * <p>When every expression has a Vector API form ({@link ExprWriter#vectorizable}), 16 neurons (a
  * 512-bit vector) go through the statements at once: the reset is computed for all lanes and blended
  * in where the threshold mask is set, and the spiking neurons are read from the mask's bits in
- * ascending order. The last neurons of the range, and whole models that call exp or log (AdEx, HH),
- * go through the same statements one neuron at a time; both forms compute every value with the same
- * float operations, so a neuron's trajectory does not depend on which form stepped it.
+ * ascending order. exp (in AdEx, HH and the conductance-based LIF's exponential Euler) is computed
+ * by the writer's own polynomial, within 2 ulp of {@link Math#exp}. The last neurons of the range,
+ * and models that call log, tanh, sin, cos, floor or pow, go through the same statements one neuron
+ * at a time; both forms compute every value with the same float operations, so a neuron's
+ * trajectory does not depend on which form stepped it.
  *
  * <p>The generated class takes the variable names and the step length in seconds in its constructor.
  */
@@ -40,19 +42,33 @@ final class NeuronKernelSource {
         program.reset().stream().filter(a -> !a.local()).forEach(a -> written.add(a.target()));
     }
 
-    /** The source of class {@code className} running {@code program} (whose dt is already bound). */
-    static String write(String className, NeuronProgram program) {
-        return new NeuronKernelSource(program).compose(className);
+    /**
+     * The source of class {@code className} running {@code program} (whose dt is already bound), 16
+     * neurons at a time if {@code vector} (see {@link #vectorizable}) and the rest one at a time.
+     */
+    static String write(String className, NeuronProgram program, boolean vector) {
+        return new NeuronKernelSource(program).compose(className, vector);
     }
 
     /** Whether the whole program can run 16 neurons at a time. */
     static boolean vectorizable(NeuronProgram program) {
-        return program.update().stream().allMatch(a -> ExprWriter.vectorizable(a.value()))
-                && ExprWriter.vectorizable(program.threshold())
-                && program.reset().stream().allMatch(a -> ExprWriter.vectorizable(a.value()));
+        return program.update().stream().allMatch(a -> ExprWriter.vectorizable(a.value(), true))
+                && ExprWriter.vectorizable(program.threshold(), true)
+                && program.reset().stream().allMatch(a -> ExprWriter.vectorizable(a.value(), true));
     }
 
-    private String compose(String className) {
+    /**
+     * {@code update} runs the vector loop and hands the rest of the range to {@code tail}, the scalar
+     * loop: two methods, so that each stays under the size the JIT compiles (HotSpot leaves methods
+     * over 8,000 bytes of bytecode interpreted).
+     */
+    private String compose(String className, boolean vector) {
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder parameters = new StringBuilder();
+        for (int v = 0; v < names.size(); v++) {
+            arrays.append("a").append(v).append(", ");
+            parameters.append("float[] a").append(v).append(", ");
+        }
         StringBuilder out = new StringBuilder(Generated.header(className, NeuronKernel.class));
         out.append("  private final java.util.List names;\n");
         out.append("  private final double dt;\n");
@@ -67,16 +83,19 @@ final class NeuronKernelSource {
         out.append("    float tf = (float) (step * dt);\n");
         out.append("    int count = 0;\n");
         out.append("    int i = from;\n");
-        if (vectorizable(program)) {
+        if (vector) {
             StringBuilder setup = new StringBuilder("    FloatVector tv = FloatVector.broadcast(S, tf);\n");
             StringBuilder body = new StringBuilder();
             loop(true, setup, body);
             out.append(setup);
             out.append("    for (; i + L <= to; i += L) {\n").append(body).append("    }\n");
         }
+        out.append("    return tail(").append(arrays).append("tf, i, to, spiked, count);\n  }\n");
         StringBuilder setup = new StringBuilder();
         StringBuilder body = new StringBuilder();
         loop(false, setup, body);
+        out.append("  private int tail(").append(parameters)
+                .append("float tf, int i, int to, int[] spiked, int count) {\n");
         out.append(setup);
         out.append("    for (; i < to; i++) {\n").append(body).append("    }\n");
         out.append("    return count;\n  }\n}\n");
@@ -94,7 +113,7 @@ final class NeuronKernelSource {
             symbol.put(names.get(v), local);
         }
         symbol.put("t", vector ? "tv" : "tf");
-        ExprWriter writer = new ExprWriter(vector, name -> lookup(symbol, name), setup, body, "      ", temps);
+        ExprWriter writer = new ExprWriter(vector, true, name -> lookup(symbol, name), setup, body, "      ", temps);
         statements(program.update(), writer, symbol, body, "      ", null);
         String threshold = writer.node(program.threshold());
         if (vector) {
@@ -102,7 +121,7 @@ final class NeuronKernelSource {
             body.append("      VectorMask ").append(fired).append(" = ").append(threshold)
                     .append(".compare(VectorOperators.NE, 0f);\n");
             body.append("      if (").append(fired).append(".anyTrue()) {\n");
-            ExprWriter inner = new ExprWriter(true, name -> lookup(symbol, name), setup, body, "        ", temps);
+            ExprWriter inner = new ExprWriter(true, true, name -> lookup(symbol, name), setup, body, "        ", temps);
             statements(program.reset(), inner, symbol, body, "        ", fired);
             body.append("        long bits = ").append(fired).append(".toLong();\n");
             body.append("        while (bits != 0) {\n");
@@ -111,7 +130,7 @@ final class NeuronKernelSource {
             body.append("      }\n");
         } else {
             body.append("      if (").append(threshold).append(" != 0f) {\n");
-            ExprWriter inner = new ExprWriter(false, name -> lookup(symbol, name), setup, body, "        ", temps);
+            ExprWriter inner = new ExprWriter(false, true, name -> lookup(symbol, name), setup, body, "        ", temps);
             statements(program.reset(), inner, symbol, body, "        ", null);
             body.append("        spiked[count++] = i;\n      }\n");
         }

@@ -133,15 +133,13 @@ final class CpuCompute implements Compute {
         String what = "the neuron update of model " + program.model();
         Generated.Compiled compiled = null;
         if (NeuronKernelSource.vectorizable(bound)) {
-            String className = Generated.className("SynlabNeurons");
-            compiled = Generated.compile(what, className, NeuronKernelSource.write(className, bound, true));
+            compiled = Generated.compile(what, "SynlabNeurons", name -> NeuronKernelSource.write(name, bound, true));
             if (compiled.codeLength("update") > HUGE_METHOD_BYTES) {
                 compiled = null; // the JIT would leave it interpreted: one neuron at a time is faster
             }
         }
         if (compiled == null) {
-            String className = Generated.className("SynlabNeurons");
-            compiled = Generated.compile(what, className, NeuronKernelSource.write(className, bound, false));
+            compiled = Generated.compile(what, "SynlabNeurons", name -> NeuronKernelSource.write(name, bound, false));
         }
         return compiled.instance(NeuronKernel.class, new Class<?>[] {List.class, double.class}, names, dt);
     }

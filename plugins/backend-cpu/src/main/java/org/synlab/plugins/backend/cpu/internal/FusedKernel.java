@@ -42,9 +42,8 @@ final class FusedKernel {
     }
 
     private Body compile(boolean[] scalar) {
-        String className = Generated.className("SynlabKernel");
-        String source = FusedKernelSource.write(className, expression, inputs, scalar);
-        return Generated.instance("the generated kernel for '" + expression + "'", className, source, Body.class,
-                new Class<?>[0]);
+        return Generated.compile("the generated kernel for '" + expression + "'", "SynlabKernel",
+                        name -> FusedKernelSource.write(name, expression, inputs, scalar))
+                .instance(Body.class, new Class<?>[0]);
     }
 }

@@ -3,7 +3,9 @@ package org.synlab.plugins.backend.cpu.internal;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.attribute.CodeAttribute;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 
@@ -34,10 +36,14 @@ final class Generated {
     private Generated() {
     }
 
-    /** A class name no other generated class has. */
-    static String className(String prefix) {
-        return prefix + CLASS_NUMBER.incrementAndGet();
-    }
+    /**
+     * Compiled classes by their source (written with a placeholder class name), for this bundle's
+     * life: a second run, or a second context of the same run, that needs the same code gets the class
+     * the first one compiled, already warmed up by the JIT, without compiling again. The source holds
+     * every constant as its exact bits, so equal sources are the same computation.
+     */
+    private static final ConcurrentHashMap<String, Compiled> CACHE = new ConcurrentHashMap<>();
+    private static final String PLACEHOLDER = "SynlabGenerated";
 
     /** The imports and class line of a generated class, with the species constants every loop uses. */
     static String header(String className, Class<?> implemented) {
@@ -52,18 +58,20 @@ final class Generated {
     }
 
     /**
-     * Compiles {@code source}, which declares public class {@code className} with a constructor
-     * taking {@code argumentTypes}, and returns a new instance.
+     * The compiled class whose source {@code sourceFor} writes for a given class name, from the cache
+     * when the same source was compiled before.
      *
      * @param what names the code in an error, e.g. "the kernel for 'x + 1'"
      */
-    static <T> T instance(String what, String className, String source, Class<T> type, Class<?>[] argumentTypes,
-                          Object... arguments) {
-        return compile(what, className, source).instance(type, argumentTypes, arguments);
+    static Compiled compile(String what, String prefix, Function<String, String> sourceFor) {
+        return CACHE.computeIfAbsent(sourceFor.apply(PLACEHOLDER), template -> {
+            String className = prefix + CLASS_NUMBER.incrementAndGet();
+            return compile(what, className, sourceFor.apply(className));
+        });
     }
 
     /** Compiles {@code source}, which declares public class {@code className}. */
-    static Compiled compile(String what, String className, String source) {
+    private static Compiled compile(String what, String className, String source) {
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(COMPILE_TIME_LOADER);
         try {

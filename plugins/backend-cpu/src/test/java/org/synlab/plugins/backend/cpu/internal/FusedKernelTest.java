@@ -2,10 +2,13 @@ package org.synlab.plugins.backend.cpu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.synlab.api.expr.Expr;
@@ -80,6 +83,19 @@ class FusedKernelTest {
             float expected = source.startsWith("exp") ? (float) Math.exp(x[i]) * 2f + -1f : x[i] * 2f + -1f;
             assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[i]), "element " + i);
         }
+    }
+
+    @Test
+    void equalSourcesShareOneCompiledClassAcrossKernels() {
+        Class<?> first = new FusedKernel(Expr.parse("x * 0.5 + y"), INPUTS).body(new boolean[3]).getClass();
+        Class<?> again = new FusedKernel(Expr.parse("x * 0.5 + y"), INPUTS).body(new boolean[3]).getClass();
+        Class<?> otherConstant = new FusedKernel(Expr.parse("x * 0.25 + y"), INPUTS).body(new boolean[3]).getClass();
+        Class<?> otherPattern = new FusedKernel(Expr.parse("x * 0.5 + y"), INPUTS)
+                .body(new boolean[] {false, true, false}).getClass();
+
+        assertSame(first, again);
+        assertNotSame(first, otherConstant);
+        assertNotSame(first, otherPattern);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,16 +48,15 @@ class OwnExpTest {
         StringBuilder body = new StringBuilder();
         ExprWriter writer = new ExprWriter(vector, true, name -> "x0", setup, body, "      ", new int[1]);
         String result = writer.node(Expr.parse("exp(x)"));
-        String className = Generated.className("OwnExp");
         String load = vector ? "FloatVector x0 = FloatVector.fromArray(S, a, i);\n" : "float x0 = a[i];\n";
         String store = vector ? result + ".intoArray(out, o + i);\n" : "out[o + i] = " + result + ";\n";
-        String source = Generated.header(className, FusedKernel.Body.class)
+        java.util.function.Function<String, String> source = className -> Generated.header(className, FusedKernel.Body.class)
                 + "  public void run(float[] out, int o, float[][] in, int[] at, float[] scalars, int n) {\n"
                 + "    float[] a = in[0];\n" + setup
                 + "    for (int i = 0; i " + (vector ? "+ L <= n; i += L" : "< n; i++") + ") {\n      " + load + body
                 + "      " + store + "    }\n  }\n}\n";
-        FusedKernel.Body kernel = Generated.instance("own exp", className, source, FusedKernel.Body.class,
-                new Class<?>[0]);
+        FusedKernel.Body kernel = Generated.compile("own exp", "OwnExp", source)
+                .instance(FusedKernel.Body.class, new Class<?>[0]);
         int length = vector ? x.length / MicroKernel.LANES * MicroKernel.LANES : x.length;
         float[] out = new float[x.length];
         kernel.run(out, 0, new float[][] {x}, new int[1], new float[1], length);

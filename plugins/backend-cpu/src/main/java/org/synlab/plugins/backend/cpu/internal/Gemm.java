@@ -57,7 +57,7 @@ final class Gemm {
             scale(cData, n, beta, 0, m, 0, n); // BLAS semantics: a and b are not read, so NaN in them does not reach c
             return;
         }
-        if (sparse != null && !transposeB && (transposeA
+        if (sparse != null && !transposeB && n >= SparseGemm.MIN_COLUMNS && (transposeA
                 ? sparse.multiplyTransposed(alpha, a.data(), k, m, b.data(), n, beta, cData)
                 : sparse.multiply(alpha, a.data(), m, k, b.data(), n, beta, cData))) {
             return;

@@ -153,13 +153,56 @@ final class ExprWriter {
         if (c.condition().variables().isEmpty()) {
             return node(KernelCompiler.constantValue(c.condition()) != 0 ? c.then() : c.otherwise());
         }
+        if (vector) {
+            String mask = mask(c.condition());
+            String then = node(c.then());
+            String otherwise = node(c.otherwise());
+            return let(otherwise + ".blend(" + then + ", " + mask + ")");
+        }
         String condition = node(c.condition());
         String then = node(c.then());
         String otherwise = node(c.otherwise());
-        if (vector) {
-            return let(then + ".blend(" + otherwise + ", " + condition + ".compare(VectorOperators.EQ, 0f))");
-        }
         return let(condition + " == 0f ? " + otherwise + " : " + then);
+    }
+
+    /**
+     * Vector mode: a mask local that is set where {@code e} is non-zero. A comparison, a logical
+     * operator or a negation becomes the mask itself, without the detour through 1 and 0 that its
+     * value needs; the lanes set are the same, NaN included (NaN compares unequal, so a NaN value is
+     * non-zero and a comparison with NaN is false either way).
+     */
+    String mask(Expr e) {
+        if (e instanceof Expr.Binary b && !e.variables().isEmpty()) {
+            String operator = switch (b.op()) {
+                case LT -> "LT";
+                case LE -> "LE";
+                case GT -> "GT";
+                case GE -> "GE";
+                case EQ -> "EQ";
+                default -> null;
+            };
+            if (operator != null) {
+                return letMask(node(b.left()) + ".compare(VectorOperators." + operator + ", " + node(b.right()) + ")");
+            }
+            if (b.op() == Expr.BinaryOp.NE) {
+                return letMask(node(b.left()) + ".compare(VectorOperators.EQ, " + node(b.right()) + ").not()");
+            }
+            if (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR) {
+                String l = mask(b.left());
+                String r = mask(b.right());
+                return letMask(l + "." + (b.op() == Expr.BinaryOp.AND ? "and" : "or") + "(" + r + ")");
+            }
+        }
+        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT && !e.variables().isEmpty()) {
+            return letMask(mask(u.operand()) + ".not()");
+        }
+        return letMask(node(e) + ".compare(VectorOperators.NE, 0f)");
+    }
+
+    private String letMask(String value) {
+        String name = "k" + temps[0]++;
+        body.append(indent).append("VectorMask ").append(name).append(" = ").append(value).append(";\n");
+        return name;
     }
 
     private String arithmetic(String method, String operator, String l, String r) {

@@ -115,11 +115,8 @@ final class NeuronKernelSource {
         symbol.put("t", vector ? "tv" : "tf");
         ExprWriter writer = new ExprWriter(vector, true, name -> lookup(symbol, name), setup, body, "      ", temps);
         statements(program.update(), writer, symbol, body, "      ", null);
-        String threshold = writer.node(program.threshold());
         if (vector) {
-            String fired = writer.fresh("fired");
-            body.append("      VectorMask ").append(fired).append(" = ").append(threshold)
-                    .append(".compare(VectorOperators.NE, 0f);\n");
+            String fired = writer.mask(program.threshold());
             body.append("      if (").append(fired).append(".anyTrue()) {\n");
             ExprWriter inner = new ExprWriter(true, true, name -> lookup(symbol, name), setup, body, "        ", temps);
             statements(program.reset(), inner, symbol, body, "        ", fired);
@@ -129,6 +126,7 @@ final class NeuronKernelSource {
             body.append("          bits &= bits - 1;\n        }\n");
             body.append("      }\n");
         } else {
+            String threshold = writer.node(program.threshold());
             body.append("      if (").append(threshold).append(" != 0f) {\n");
             ExprWriter inner = new ExprWriter(false, true, name -> lookup(symbol, name), setup, body, "        ", temps);
             statements(program.reset(), inner, symbol, body, "        ", null);

@@ -52,8 +52,15 @@ final class SparseGemm {
     private float[] value = new float[0];
     private int[] length = new int[0];
 
+    /** One per participating thread: the column-gathered non-zeros of its task. */
+    private final Columns[] columns;
+
     SparseGemm(WorkPool pool) {
         this.pool = pool;
+        this.columns = new Columns[pool.threads()];
+        for (int w = 0; w < columns.length; w++) {
+            columns[w] = new Columns();
+        }
     }
 
     /** Rows of c per task of the transposed product: 784 rows of a weight gradient make 7 tasks. */
@@ -87,12 +94,18 @@ final class SparseGemm {
 
     /**
      * {@code c = alpha * a^T * b} (beta 0) through the non-zeros of a, which is stored k x m: the weight
-     * gradient {@code x^T * dz} of a layer whose input x is mostly zeros. Each non-zero a[i][p] adds
-     * {@code a[i][p] * b[i][..]} into row p of c, for i ascending, which is the dense kernel's chain for
-     * c[p][j] without its zero terms; it needs the whole chain in one block (k <= KC) and c starting at
+     * gradient {@code x^T * dz} of a layer whose input x is mostly zeros. Row p of c is the sum, for i
+     * ascending, of {@code a[i][p] * b[i][..]} over the non-zero a[i][p]: the dense kernel's chain for
+     * c[p][j] without its zero terms. It needs the whole chain in one block (k <= KC) and c starting at
      * zero, so it declines (returns false, writing nothing) unless beta is 0 and k <= KC.
      *
-     * <p>Tasks own disjoint row ranges of c, so no two threads add into the same element.
+     * <p>a's rows are compressed first (as for {@link #multiply}); then each task takes a range of
+     * rows of c, gathers the non-zeros of its columns of a column by column (a counting sort of the
+     * compressed rows), and sums each row of c in registers, reading rows of b, which stay in cache,
+     * and writing c once. For MNIST's 784 x 64 x 128 at 19% non-zeros, one thread: 91 us (14 to
+     * compress, 35 to gather by column, 40 to sum), against 117 us adding into c's rows in memory
+     * non-zero by non-zero, and 185 us dense. One task per thread instead of tasks of 128 rows of c
+     * was slower (111 us): the gathered columns then no longer fit in L1.
      */
     boolean multiplyTransposed(float alpha, float[] a, int k, int m, float[] b, int n, float beta, float[] c) {
         if (beta != 0f || k > Gemm.KC || countNonZeros(a, m * k) > MAX_DENSITY * m * k) {
@@ -104,25 +117,11 @@ final class SparseGemm {
                 length[i] = gatherRow(a, i * m, m, i * m) - i * m;
             }
         });
-        pool.forEach(Chunks.count(m, TASK_OUTPUT_ROWS), task -> {
+        pool.forEachWorker(Chunks.count(m, TASK_OUTPUT_ROWS), (worker, task) -> {
             int p0 = task * TASK_OUTPUT_ROWS;
             int p1 = Math.min(m, p0 + TASK_OUTPUT_ROWS);
-            Arrays.fill(c, p0 * n, p1 * n, 0f);
-            for (int i = 0; i < k; i++) {
-                int rowStart = i * m;
-                int from = firstAtLeast(rowStart, rowStart + length[i], p0);
-                int to = firstAtLeast(from, rowStart + length[i], p1);
-                if (from < to) {
-                    for (int j = 0; j < n; j += STRIP) {
-                        addRowTimes(b, i * n + j, Math.min(STRIP, n - j), from, to, c, n, j);
-                    }
-                }
-            }
-            if (alpha != 1f) {
-                for (int at = p0 * n, stop = p1 * n; at < stop; at++) {
-                    c[at] *= alpha; // the dense kernel's epilogue acc * alpha + 0, one rounding
-                }
-            }
+            columns[worker].gather(this, k, m, p0, p1);
+            columns[worker].sum(b, n, alpha, c, p0, p1);
         });
         return true;
     }
@@ -138,7 +137,7 @@ final class SparseGemm {
     }
 
     /** The first entry in [from, to) whose position is at least {@code p}: positions ascend within a row. */
-    private int firstAtLeast(int from, int to, int p) {
+    int firstAtLeast(int from, int to, int p) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
@@ -150,45 +149,6 @@ final class SparseGemm {
             }
         }
         return lo;
-    }
-
-    /**
-     * For entries [from, to): {@code c[position][j..j+cols) += value * b[bAt..bAt+cols)}, the b
-     * segment held in registers while the rows of c stream by.
-     */
-    private void addRowTimes(float[] b, int bAt, int cols, int from, int to, float[] c, int n, int j) {
-        if (cols == STRIP) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bAt);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bAt + LANES);
-            FloatVector b2 = FloatVector.fromArray(SPECIES, b, bAt + 2 * LANES);
-            FloatVector b3 = FloatVector.fromArray(SPECIES, b, bAt + 3 * LANES);
-            FloatVector b4 = FloatVector.fromArray(SPECIES, b, bAt + 4 * LANES);
-            FloatVector b5 = FloatVector.fromArray(SPECIES, b, bAt + 5 * LANES);
-            FloatVector b6 = FloatVector.fromArray(SPECIES, b, bAt + 6 * LANES);
-            FloatVector b7 = FloatVector.fromArray(SPECIES, b, bAt + 7 * LANES);
-            for (int e = from; e < to; e++) {
-                FloatVector av = FloatVector.broadcast(SPECIES, value[e]);
-                int ci = position[e] * n + j;
-                b0.fma(av, FloatVector.fromArray(SPECIES, c, ci)).intoArray(c, ci);
-                b1.fma(av, FloatVector.fromArray(SPECIES, c, ci + LANES)).intoArray(c, ci + LANES);
-                b2.fma(av, FloatVector.fromArray(SPECIES, c, ci + 2 * LANES)).intoArray(c, ci + 2 * LANES);
-                b3.fma(av, FloatVector.fromArray(SPECIES, c, ci + 3 * LANES)).intoArray(c, ci + 3 * LANES);
-                b4.fma(av, FloatVector.fromArray(SPECIES, c, ci + 4 * LANES)).intoArray(c, ci + 4 * LANES);
-                b5.fma(av, FloatVector.fromArray(SPECIES, c, ci + 5 * LANES)).intoArray(c, ci + 5 * LANES);
-                b6.fma(av, FloatVector.fromArray(SPECIES, c, ci + 6 * LANES)).intoArray(c, ci + 6 * LANES);
-                b7.fma(av, FloatVector.fromArray(SPECIES, c, ci + 7 * LANES)).intoArray(c, ci + 7 * LANES);
-            }
-            return;
-        }
-        for (int v = 0; v < cols; v += LANES) {
-            VectorMask<Float> mask = SPECIES.indexInRange(v, cols);
-            FloatVector bv = FloatVector.fromArray(SPECIES, b, bAt + v, mask);
-            for (int e = from; e < to; e++) {
-                int ci = position[e] * n + j + v;
-                bv.fma(FloatVector.broadcast(SPECIES, value[e]), FloatVector.fromArray(SPECIES, c, ci, mask))
-                        .intoArray(c, ci, mask);
-            }
-        }
     }
 
     static long countNonZeros(float[] a, int size) {
@@ -299,6 +259,121 @@ final class SparseGemm {
                     acc = FloatVector.fromArray(SPECIES, b, position[e] * n + j + v, mask).fma(av, acc);
                 }
                 acc.fma(al, FloatVector.fromArray(SPECIES, c, ci, mask)).intoArray(c, ci, mask);
+            }
+        }
+    }
+
+    /**
+     * The non-zeros of a range of a's columns [p0, p1), column by column, rows ascending within a
+     * column: what one task of {@link #multiplyTransposed} sums. Grown on demand, then reused.
+     */
+    private static final class Columns {
+        private int[] from = new int[0];
+        private int[] to = new int[0];
+        private int[] start = new int[TASK_OUTPUT_ROWS + 1];
+        private int[] row = new int[0];
+        private float[] weight = new float[0];
+
+        /** Counting sort of the compressed rows' entries that fall in [p0, p1). */
+        void gather(SparseGemm s, int k, int m, int p0, int p1) {
+            if (from.length < k) {
+                from = new int[k];
+                to = new int[k];
+            }
+            int columnCount = p1 - p0;
+            java.util.Arrays.fill(start, 0, columnCount + 1, 0);
+            int total = 0;
+            for (int i = 0; i < k; i++) {
+                int rowStart = i * m;
+                int rowEnd = rowStart + s.length[i];
+                from[i] = s.firstAtLeast(rowStart, rowEnd, p0);
+                to[i] = s.firstAtLeast(from[i], rowEnd, p1);
+                for (int e = from[i]; e < to[i]; e++) {
+                    start[s.position[e] - p0 + 1]++;
+                }
+                total += to[i] - from[i];
+            }
+            for (int q = 0; q < columnCount; q++) {
+                start[q + 1] += start[q];
+            }
+            if (row.length < total) {
+                row = new int[total];
+                weight = new float[total];
+            }
+            for (int i = 0; i < k; i++) {
+                for (int e = from[i]; e < to[i]; e++) {
+                    int slot = start[s.position[e] - p0]++;
+                    row[slot] = i;
+                    weight[slot] = s.value[e];
+                }
+            }
+            // the fill advanced each start to the next column's start: shift back
+            for (int q = columnCount; q > 0; q--) {
+                start[q] = start[q - 1];
+            }
+            start[0] = 0;
+        }
+
+        /** Rows [p0, p1) of c: each a register-held sum over its column's non-zeros, written once. */
+        void sum(float[] b, int n, float alpha, float[] c, int p0, int p1) {
+            FloatVector al = FloatVector.broadcast(SPECIES, alpha);
+            for (int p = p0; p < p1; p++) {
+                int e0 = start[p - p0];
+                int e1 = start[p - p0 + 1];
+                int ci = p * n;
+                for (int j = 0; j < n; j += STRIP) {
+                    int cols = Math.min(STRIP, n - j);
+                    if (cols == STRIP) {
+                        fullColumnStrip(b, n, j, e0, e1, al, c, ci + j);
+                    } else {
+                        partialColumnStrip(b, n, j, cols, e0, e1, al, c, ci + j);
+                    }
+                }
+            }
+        }
+
+        private void fullColumnStrip(float[] b, int n, int j, int e0, int e1, FloatVector alpha, float[] c, int ci) {
+            FloatVector c0 = FloatVector.zero(SPECIES);
+            FloatVector c1 = c0;
+            FloatVector c2 = c0;
+            FloatVector c3 = c0;
+            FloatVector c4 = c0;
+            FloatVector c5 = c0;
+            FloatVector c6 = c0;
+            FloatVector c7 = c0;
+            for (int e = e0; e < e1; e++) {
+                FloatVector av = FloatVector.broadcast(SPECIES, weight[e]);
+                int bi = row[e] * n + j;
+                c0 = FloatVector.fromArray(SPECIES, b, bi).fma(av, c0);
+                c1 = FloatVector.fromArray(SPECIES, b, bi + LANES).fma(av, c1);
+                c2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES).fma(av, c2);
+                c3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES).fma(av, c3);
+                c4 = FloatVector.fromArray(SPECIES, b, bi + 4 * LANES).fma(av, c4);
+                c5 = FloatVector.fromArray(SPECIES, b, bi + 5 * LANES).fma(av, c5);
+                c6 = FloatVector.fromArray(SPECIES, b, bi + 6 * LANES).fma(av, c6);
+                c7 = FloatVector.fromArray(SPECIES, b, bi + 7 * LANES).fma(av, c7);
+            }
+            // the dense kernel's epilogue on a zeroed c: acc * alpha + 0, one rounding
+            c0.mul(alpha).intoArray(c, ci);
+            c1.mul(alpha).intoArray(c, ci + LANES);
+            c2.mul(alpha).intoArray(c, ci + 2 * LANES);
+            c3.mul(alpha).intoArray(c, ci + 3 * LANES);
+            c4.mul(alpha).intoArray(c, ci + 4 * LANES);
+            c5.mul(alpha).intoArray(c, ci + 5 * LANES);
+            c6.mul(alpha).intoArray(c, ci + 6 * LANES);
+            c7.mul(alpha).intoArray(c, ci + 7 * LANES);
+        }
+
+        private void partialColumnStrip(float[] b, int n, int j, int cols, int e0, int e1, FloatVector alpha, float[] c,
+                                        int ci) {
+            for (int v = 0; v < cols; v += LANES) {
+                VectorMask<Float> mask = SPECIES.indexInRange(v, cols);
+                FloatVector acc = FloatVector.zero(SPECIES);
+                for (int e = e0; e < e1; e++) {
+                    acc = FloatVector.fromArray(SPECIES, b, row[e] * n + j + v, mask)
+                            .fma(FloatVector.broadcast(SPECIES, weight[e]), acc);
+                }
+                acc.mul(alpha).intoArray(c, ci + v, mask);
             }
         }
     }

@@ -2,8 +2,8 @@
  * The spiking network runtime: a network described in PyNN's vocabulary ({@link org.synlab.spiking.NetworkSpec},
  * populations, projections, connectors, spike sources, current inputs), built into CSR synapses grouped by delay with
  * delay ring buffers, and simulated in fixed time steps by {@link org.synlab.spiking.Simulation}. Neuron dynamics are
- * not part of the runtime: each population brings a {@link org.synlab.spiking.NeuronKernel}, hand-written or
- * generated from equations by a backend.
+ * not part of the runtime: each population brings a {@link org.synlab.api.spiking.NeuronKernel}, hand-written or
+ * generated from equations by a backend ({@code Compute.neurons}).
  *
  * <p>Units: times and {@code dt} in milliseconds, rates in hertz; weights and state values in whatever units the
  * kernel's equations use. All randomness comes from Philox streams keyed by (seed, stream, index), so a network and
@@ -11,4 +11,3 @@
  */
 package org.synlab.spiking;
 
-import org.synlab.api.spiking.NeuronKernel;

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * Each input value is read before the output element is written, so an input may be the output
  * tensor itself (an in-place update).
  *
- * <p>The output is split into fixed tasks of {@link #TASK_ELEMENTS}; every operation is exact or a
- * {@link Math} function of the element alone, so results do not depend on the split or the threads.
+ * <p>The output is split into tasks of about {@link #TASK_ELEMENTS}, as many as keep the threads even;
+ * every operation is exact or a {@link Math} function of the element alone, so results do not depend on
+ * the split or the threads.
  * Row and column inputs are handled a row at a time: within a row, a row input is an array read from
  * its start and a column input a single value. Each thread keeps its own small offset tables, so
  * applying allocates nothing once the kernel's loop for a broadcast pattern has been compiled.
@@ -16,9 +17,9 @@ import java.util.Arrays;
 final class ElementwiseApply {
 
     /**
-     * Elements per task: Adam's pass over a 784 x 128 weight (100,352 floats) makes 7 tasks for the
-     * two cores, while the 64 x 128 activations of a batch (8,192) stay on the caller, where the
-     * hand-off would cost more than the work.
+     * About this many elements per task: Adam's pass over a 784 x 128 weight (100,352 floats) makes 8
+     * even tasks for two cores, while the 64 x 128 activations of a batch (8,192) stay on the caller,
+     * where the hand-off would cost more than the work.
      */
     static final int TASK_ELEMENTS = 1 << 14;
 
@@ -54,13 +55,15 @@ final class ElementwiseApply {
         // without row or column inputs the output is one long row, so a task may cross rows
         int cols = rowWise ? size / rows : size;
         Span span = new Span(kernel.fused().body(single), out.data(), data, modes, cols);
-        int tasks = Chunks.count(size, TASK_ELEMENTS);
+        int tasks = Chunks.even(size, TASK_ELEMENTS, pool.threads());
         if (tasks == 1 || pool.threads() == 1) {
             span.run(offsets[0], 0, size);
             return;
         }
+        // every element is computed alone, so cutting by thread count changes no result
+        int per = Chunks.count(size, tasks);
         pool.forEachWorker(tasks, (worker, task) ->
-                span.run(offsets[worker], task * TASK_ELEMENTS, Math.min(size, (task + 1) * TASK_ELEMENTS)));
+                span.run(offsets[worker], Math.min(size, task * per), Math.min(size, (task + 1) * per)));
     }
 
     /** One application: output elements [from, to), one row segment at a time. */

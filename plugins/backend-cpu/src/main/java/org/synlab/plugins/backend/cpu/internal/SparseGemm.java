@@ -39,7 +39,7 @@ final class SparseGemm {
     /** Columns per strip: eight accumulator vectors stay in registers while a row's non-zeros stream by. */
     private static final int STRIP = 8 * LANES;
 
-    /** Rows of op(a) per task: small enough that 64 rows still split across the cores. */
+    /** About this many rows of a per task (rows are computed alone: the cut changes no result). */
     static final int TASK_ROWS = 8;
 
     private final WorkPool pool;
@@ -63,7 +63,7 @@ final class SparseGemm {
         }
     }
 
-    /** Rows of c per task of the transposed product: 784 rows of a weight gradient make 7 tasks. */
+    /** About this many rows of c per task of the transposed product: 784 rows make 8 even tasks on 2 threads. */
     static final int TASK_OUTPUT_ROWS = 128;
 
     /**
@@ -75,8 +75,10 @@ final class SparseGemm {
             return false;
         }
         reserve(m, k);
-        pool.forEach(Chunks.count(m, TASK_ROWS), task -> {
-            for (int r = task * TASK_ROWS, end = Math.min(m, r + TASK_ROWS); r < end; r++) {
+        int tasks = Chunks.even(m, TASK_ROWS, pool.threads());
+        int per = Chunks.count(m, tasks);
+        pool.forEach(tasks, task -> {
+            for (int r = Math.min(m, task * per), end = Math.min(m, r + per); r < end; r++) {
                 length[r] = gatherRow(a, r * k, k, r * k) - r * k;
                 scaleRow(c, r * n, n, beta);
                 for (int j = 0; j < n; j += STRIP) {
@@ -117,9 +119,11 @@ final class SparseGemm {
                 length[i] = gatherRow(a, i * m, m, i * m) - i * m;
             }
         });
-        pool.forEachWorker(Chunks.count(m, TASK_OUTPUT_ROWS), (worker, task) -> {
-            int p0 = task * TASK_OUTPUT_ROWS;
-            int p1 = Math.min(m, p0 + TASK_OUTPUT_ROWS);
+        int tasks = Chunks.even(m, TASK_OUTPUT_ROWS, pool.threads());
+        int per = Chunks.count(m, tasks);
+        pool.forEachWorker(tasks, (worker, task) -> {
+            int p0 = Math.min(m, task * per);
+            int p1 = Math.min(m, p0 + per);
             columns[worker].gather(this, k, m, p0, p1);
             columns[worker].sum(b, n, alpha, c, p0, p1);
         });
@@ -270,7 +274,7 @@ final class SparseGemm {
     private static final class Columns {
         private int[] from = new int[0];
         private int[] to = new int[0];
-        private int[] start = new int[TASK_OUTPUT_ROWS + 1];
+        private int[] start = new int[0];
         private int[] row = new int[0];
         private float[] weight = new float[0];
 
@@ -281,6 +285,9 @@ final class SparseGemm {
                 to = new int[k];
             }
             int columnCount = p1 - p0;
+            if (start.length < columnCount + 1) {
+                start = new int[columnCount + 1];
+            }
             java.util.Arrays.fill(start, 0, columnCount + 1, 0);
             int total = 0;
             for (int i = 0; i < k; i++) {

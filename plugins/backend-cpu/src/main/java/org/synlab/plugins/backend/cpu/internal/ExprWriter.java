@@ -259,32 +259,54 @@ final class ExprWriter {
     }
 
     /**
-     * exp(x) from float operations only, so that a vector lane and the scalar loop give the same bits:
-     * x clamped to [-87, 88] (so 2^n stays a normal float), n = round(x / ln 2) by the 1.5 * 2^23
-     * trick, r = x - n ln 2 in two fused steps (Cody and Waite's split of ln 2, as in Cephes' expf),
-     * e^r by its Taylor polynomial of degree 7 (|r| <= ln 2 / 2: truncation under 0.1 ulp), times 2^n
-     * built in the exponent bits. Measured within 2 ulp of {@link Math#exp} on [-87, 88].
+     * A call of the generated class's own exp ({@link #ownExpMethods}): a call, not the expanded
+     * polynomial, so that a model with many exps (Hodgkin-Huxley has eight rate functions) keeps its
+     * vector loop under the size the JIT compiles; the JIT inlines the small method back.
      */
     private String exp(String x) {
-        String clamped = minMax("min", minMax("max", x, constant(-87f)), constant(88f));
-        String n = arithmetic("sub", "-", arithmetic("add", "+", arithmetic("mul", "*", clamped,
-                constant((float) (1 / Math.log(2)))), constant(12582912f)), constant(12582912f));
-        String r = fma(n, constant(-0.693359375f), clamped);
-        r = fma(n, constant(2.12194440e-4f), r);
-        String p = constant(1f / 5040);
-        for (double c : new double[] {1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1, 1}) {
-            p = fma(p, r, constant((float) c));
-        }
-        String scale = vector
-                ? "((jdk.incubator.vector.IntVector) " + n + ".convert(VectorOperators.F2I, 0)).add(127)"
-                        + ".lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()"
-                : "Float.intBitsToFloat(((int) " + n + " + 127) << 23)";
-        return arithmetic("mul", "*", p, let(scale));
+        return let((vector ? "ownExp(" : "ownExpf(") + x + ")");
     }
 
-    /** a * b + c with one rounding. */
-    private String fma(String a, String b, String c) {
-        return let(vector ? a + ".fma(" + b + ", " + c + ")" : "Math.fma(" + a + ", " + b + ", " + c + ")");
+    /**
+     * The source of the two exp methods a class needs when its writers compute their own exp: exp(x)
+     * from float operations only, so that a vector lane and the scalar loop give the same bits. x is
+     * clamped to [-87, 88] (so 2^n stays a normal float), n = round(x / ln 2) by the 1.5 * 2^23 trick,
+     * r = x - n ln 2 in two fused steps (Cody and Waite's split of ln 2, as in Cephes' expf), e^r by
+     * its Taylor polynomial of degree 7 (|r| <= ln 2 / 2: truncation under 0.1 ulp), times 2^n built
+     * in the exponent bits. Measured within 2 ulp of {@link Math#exp} on [-87, 88].
+     */
+    static String ownExpMethods() {
+        float[] c = {1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f};
+        StringBuilder v = new StringBuilder("  private static FloatVector ownExp(FloatVector x) {\n");
+        StringBuilder f = new StringBuilder("  private static float ownExpf(float x) {\n");
+        v.append("    FloatVector c = x.max(").append(vf(-87f)).append(").min(").append(vf(88f)).append(");\n");
+        f.append("    float c = Math.min(Math.max(x, ").append(sf(-87f)).append("), ").append(sf(88f)).append(");\n");
+        v.append("    FloatVector n = c.mul(").append(vf((float) (1 / Math.log(2)))).append(").add(")
+                .append(vf(12582912f)).append(").sub(").append(vf(12582912f)).append(");\n");
+        f.append("    float n = c * ").append(sf((float) (1 / Math.log(2)))).append(" + ").append(sf(12582912f))
+                .append(" - ").append(sf(12582912f)).append(";\n");
+        v.append("    FloatVector r = n.fma(").append(vf(-0.693359375f)).append(", c);\n");
+        v.append("    r = n.fma(").append(vf(2.12194440e-4f)).append(", r);\n");
+        f.append("    float r = Math.fma(n, ").append(sf(-0.693359375f)).append(", c);\n");
+        f.append("    r = Math.fma(n, ").append(sf(2.12194440e-4f)).append(", r);\n");
+        v.append("    FloatVector p = ").append(vf(c[0])).append(";\n");
+        f.append("    float p = ").append(sf(c[0])).append(";\n");
+        for (int i = 1; i < c.length; i++) {
+            v.append("    p = p.fma(r, ").append(vf(c[i])).append(");\n");
+            f.append("    p = Math.fma(p, r, ").append(sf(c[i])).append(");\n");
+        }
+        v.append("    return p.mul(((jdk.incubator.vector.IntVector) n.convert(VectorOperators.F2I, 0)).add(127)")
+                .append(".lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());\n  }\n");
+        f.append("    return p * Float.intBitsToFloat(((int) n + 127) << 23);\n  }\n");
+        return v.append(f).toString();
+    }
+
+    private static String sf(float value) {
+        return "Float.intBitsToFloat(" + Float.floatToRawIntBits(value) + ")";
+    }
+
+    private static String vf(float value) {
+        return "FloatVector.broadcast(S, " + sf(value) + ")";
     }
 
     /** A statement {@code type name = value;} in the body; returns the name. */

@@ -98,7 +98,9 @@ final class NeuronKernelSource {
                 .append("float tf, int i, int to, int[] spiked, int count) {\n");
         out.append(setup);
         out.append("    for (; i < to; i++) {\n").append(body).append("    }\n");
-        out.append("    return count;\n  }\n}\n");
+        out.append("    return count;\n  }\n");
+        out.append(ExprWriter.ownExpMethods());
+        out.append("}\n");
         return out.toString();
     }
 

@@ -54,7 +54,7 @@ class OwnExpTest {
                 + "  public void run(float[] out, int o, float[][] in, int[] at, float[] scalars, int n) {\n"
                 + "    float[] a = in[0];\n" + setup
                 + "    for (int i = 0; i " + (vector ? "+ L <= n; i += L" : "< n; i++") + ") {\n      " + load + body
-                + "      " + store + "    }\n  }\n}\n";
+                + "      " + store + "    }\n  }\n" + ExprWriter.ownExpMethods() + "}\n";
         FusedKernel.Body kernel = Generated.compile("own exp", "OwnExp", source)
                 .instance(FusedKernel.Body.class, new Class<?>[0]);
         int length = vector ? x.length / MicroKernel.LANES * MicroKernel.LANES : x.length;

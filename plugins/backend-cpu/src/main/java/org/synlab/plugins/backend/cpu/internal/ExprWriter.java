@@ -316,11 +316,6 @@ final class ExprWriter {
         return name;
     }
 
-    /** A fresh name for a generated local. */
-    String fresh(String prefix) {
-        return prefix + temps[0]++;
-    }
-
     private static boolean isTwo(Expr e) {
         return e.variables().isEmpty() && KernelCompiler.constantValue(e) == 2f;
     }

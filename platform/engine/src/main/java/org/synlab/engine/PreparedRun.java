@@ -1,16 +1,17 @@
 package org.synlab.engine;
 
 import java.util.Set;
-import org.synlab.engine.internal.Plan;
+import org.synlab.engine.internal.RunPlan;
+import org.synlab.engine.internal.Trainer;
 
 /** A validated experiment with its plugin parts resolved, ready to execute once. */
 public final class PreparedRun {
 
     private final Experiment experiment;
-    private final Plan plan;
+    private final RunPlan plan;
     private final Set<PartRef> parts;
 
-    PreparedRun(Experiment experiment, Plan plan, Set<PartRef> parts) {
+    PreparedRun(Experiment experiment, RunPlan plan, Set<PartRef> parts) {
         this.experiment = experiment;
         this.plan = plan;
         this.parts = Set.copyOf(parts);
@@ -22,7 +23,7 @@ public final class PreparedRun {
 
     /** The backend's name. */
     public String backend() {
-        return plan.backendName();
+        return plan.backend().name();
     }
 
     /** Every plugin part the run holds; losing one of them should cancel the run. */
@@ -36,6 +37,6 @@ public final class PreparedRun {
      * with the reason.
      */
     public RunResult execute(RunListener listener, RunControl control) {
-        return plan.execute(listener, control);
+        return Trainer.execute(plan, listener, control);
     }
 }

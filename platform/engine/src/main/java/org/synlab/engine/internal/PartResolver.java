@@ -10,16 +10,16 @@ import org.synlab.engine.PartKind;
 import org.synlab.engine.internal.Node.PartSpec;
 
 /** Looks plugin names up among the live parts and validates their parameters against their schemas. */
-public final class PartResolver {
+final class PartResolver {
 
     private PartResolver() {
     }
 
     /** A part found by name, with its validated parameters. */
-    public record Resolved<T extends Plugin>(T part, Params params) {
+    record Resolved<T extends Plugin>(T part, Params params) {
     }
 
-    public static <T extends Plugin> Resolved<T> resolve(PartSpec spec, PartKind kind, Map<String, T> available)
+    static <T extends Plugin> Resolved<T> resolve(PartSpec spec, PartKind kind, Map<String, T> available)
             throws BadInputException {
         T part = available.get(spec.name());
         if (part == null) {

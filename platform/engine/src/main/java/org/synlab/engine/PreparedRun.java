@@ -1,17 +1,16 @@
 package org.synlab.engine;
 
 import java.util.Set;
-import org.synlab.engine.internal.RunPlan;
-import org.synlab.engine.internal.Trainer;
+import org.synlab.engine.internal.Plan;
 
 /** A validated experiment with its plugin parts resolved, ready to execute once. */
 public final class PreparedRun {
 
     private final Experiment experiment;
-    private final RunPlan plan;
+    private final Plan plan;
     private final Set<PartRef> parts;
 
-    PreparedRun(Experiment experiment, RunPlan plan, Set<PartRef> parts) {
+    PreparedRun(Experiment experiment, Plan plan, Set<PartRef> parts) {
         this.experiment = experiment;
         this.plan = plan;
         this.parts = Set.copyOf(parts);
@@ -23,7 +22,7 @@ public final class PreparedRun {
 
     /** The backend's name. */
     public String backend() {
-        return plan.backend().name();
+        return plan.backendName();
     }
 
     /** Every plugin part the run holds; losing one of them should cancel the run. */
@@ -37,6 +36,6 @@ public final class PreparedRun {
      * with the reason.
      */
     public RunResult execute(RunListener listener, RunControl control) {
-        return Trainer.execute(plan, listener, control);
+        return plan.execute(listener, control);
     }
 }

@@ -10,7 +10,10 @@ import org.synlab.api.NeuronModel;
 import org.synlab.engine.internal.Preparer;
 
 /**
- * Resolves an experiment's plugin names and validates it, giving a {@link PreparedRun}. The host
+ * Resolves an experiment's plugin names and validates it, giving a {@link PreparedRun}: a rate
+ * network trained by gradient or local rules, or a spiking network simulated in time steps (a file
+ * with a {@code simulation} section; its vocabulary is described in
+ * {@code org.synlab.engine.internal.spiking}). The host
  * builds one per run through a Guice injector whose map bindings hold the plugin parts live at that
  * moment, keyed by name.
  */

@@ -44,9 +44,20 @@ public record SpikeStatistics(long spikes, double meanRateHz, double cvIsi, int 
             }
             last[neuron] = step;
         }
+        double rate = spikes / (size * (toMs - fromMs) * 1e-3);
+        int withCv = neuronsWithCv(intervals);
+        return new SpikeStatistics(spikes, rate, meanCv(intervals, sum, sumSquares), withCv);
+    }
+
+    /**
+     * The mean per-neuron CV of ISI (the convention above) from each neuron's interval count, sum and
+     * sum of squares; {@code NaN} when no neuron has two intervals. Shared with callers that fold spikes
+     * in as they come instead of keeping a recorder.
+     */
+    public static double meanCv(int[] intervals, double[] sum, double[] sumSquares) {
         double cvSum = 0;
         int withCv = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < intervals.length; i++) {
             if (intervals[i] >= 2) {
                 double mean = sum[i] / intervals[i];
                 double variance = Math.max(0, sumSquares[i] / intervals[i] - mean * mean);
@@ -54,7 +65,16 @@ public record SpikeStatistics(long spikes, double meanRateHz, double cvIsi, int 
                 withCv++;
             }
         }
-        double rate = spikes / (size * (toMs - fromMs) * 1e-3);
-        return new SpikeStatistics(spikes, rate, withCv == 0 ? Double.NaN : cvSum / withCv, withCv);
+        return withCv == 0 ? Double.NaN : cvSum / withCv;
+    }
+
+    private static int neuronsWithCv(int[] intervals) {
+        int n = 0;
+        for (int count : intervals) {
+            if (count >= 2) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -195,7 +195,7 @@ public final class Node {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    static String describe(Object v) {
+    public static String describe(Object v) {
         if (v == null) {
             return "nothing";
         }

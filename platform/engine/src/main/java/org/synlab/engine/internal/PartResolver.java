@@ -10,16 +10,16 @@ import org.synlab.engine.PartKind;
 import org.synlab.engine.internal.Node.PartSpec;
 
 /** Looks plugin names up among the live parts and validates their parameters against their schemas. */
-final class PartResolver {
+public final class PartResolver {
 
     private PartResolver() {
     }
 
     /** A part found by name, with its validated parameters. */
-    record Resolved<T extends Plugin>(T part, Params params) {
+    public record Resolved<T extends Plugin>(T part, Params params) {
     }
 
-    static <T extends Plugin> Resolved<T> resolve(PartSpec spec, PartKind kind, Map<String, T> available)
+    public static <T extends Plugin> Resolved<T> resolve(PartSpec spec, PartKind kind, Map<String, T> available)
             throws BadInputException {
         T part = available.get(spec.name());
         if (part == null) {

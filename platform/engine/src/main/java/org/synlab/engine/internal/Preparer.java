@@ -24,11 +24,13 @@ import org.synlab.engine.PartKind;
 import org.synlab.engine.PartRef;
 import org.synlab.engine.internal.Node.PartSpec;
 import org.synlab.engine.internal.PartResolver.Resolved;
+import org.synlab.engine.internal.spiking.SpikingPreparer;
 
 /**
  * Checks an experiment against the live plugins and builds its {@link RunPlan}: every name
  * resolved, every parameter validated, the data opened, shapes matched. Everything that can be
- * wrong with the input is found here, before a run starts.
+ * wrong with the input is found here, before a run starts. A spiking experiment (one with a
+ * {@code simulation} section or {@code network.populations}) goes to {@link SpikingPreparer}.
  */
 public final class Preparer {
 
@@ -48,10 +50,15 @@ public final class Preparer {
     }
 
     /** The plan, and the parts it holds. */
-    public record Prepared(RunPlan plan, Set<PartRef> parts) {
+    public record Prepared(Plan plan, Set<PartRef> parts) {
     }
 
     public Prepared prepare(Experiment experiment) throws BadInputException {
+        if (SpikingPreparer.isSpiking(experiment)) {
+            Set<PartRef> parts = new LinkedHashSet<>();
+            Plan plan = new SpikingPreparer(backends, neurons).prepare(experiment, parts);
+            return new Prepared(plan, parts);
+        }
         ExperimentSpec spec = ExperimentSpec.parse(experiment);
         Set<PartRef> parts = new LinkedHashSet<>();
 

@@ -9,6 +9,9 @@ import org.synlab.api.GradientRule;
 import org.synlab.api.LocalRule;
 import org.synlab.api.Loss;
 import org.synlab.api.Params;
+import org.synlab.engine.RunControl;
+import org.synlab.engine.RunListener;
+import org.synlab.engine.RunResult;
 
 /**
  * Everything a run needs, resolved and validated: the parts with their parameters, the opened
@@ -19,7 +22,7 @@ import org.synlab.api.Params;
  */
 public record RunPlan(ExperimentSpec spec, Backend backend, Dataset.Data data, List<LayerPlan> layers,
                GradientRule gradientRule, LocalRule localRule, Params ruleParams, Loss loss, Params lossParams,
-               Map<String, float[]> loadedWeights) {
+               Map<String, float[]> loadedWeights) implements Plan {
 
     /** One layer with its neuron model resolved and its input width known. */
     record LayerPlan(int inputs, ExperimentSpec.LayerSpec spec, Activation activation) {
@@ -27,5 +30,15 @@ public record RunPlan(ExperimentSpec spec, Backend backend, Dataset.Data data, L
 
     public boolean learns() {
         return gradientRule != null || localRule != null;
+    }
+
+    @Override
+    public String backendName() {
+        return backend.name();
+    }
+
+    @Override
+    public RunResult execute(RunListener listener, RunControl control) {
+        return Trainer.execute(this, listener, control);
     }
 }

@@ -1,0 +1,199 @@
+package org.synlab.engine.internal.spiking;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synlab.api.Compute;
+import org.synlab.api.ComputeConfig;
+import org.synlab.api.spiking.NeuronKernel;
+import org.synlab.engine.Progress;
+import org.synlab.engine.RunControl;
+import org.synlab.engine.RunListener;
+import org.synlab.engine.RunResult;
+import org.synlab.engine.RunStatus;
+import org.synlab.spiking.RateRecorder;
+import org.synlab.spiking.Simulation;
+import org.synlab.spiking.SpikeRecorder;
+import org.synlab.spiking.StateRecorder;
+
+/**
+ * Runs a {@link SpikingPlan} on the calling thread: compiles one kernel per population on the
+ * backend, builds the network, then simulates it chunk by chunk. Between chunks it honours
+ * cancellation, folds the recorded spikes into per-population statistics and clears the recorders
+ * (so memory does not grow with the run's length), and reports the fraction of biological time done.
+ */
+final class SpikingRunner {
+
+    /** Samples kept per recorded trace, and bins per recorded rate, in the history. */
+    static final int MAX_SERIES = 20_000;
+    /** Neurons per population whose rates go into the history. */
+    static final int MAX_NEURON_RATES = 1_000;
+
+    private final SpikingPlan plan;
+    private final RunListener listener;
+    private final RunControl control;
+    private final Map<String, Double> metrics = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, List<Double>> history = new LinkedHashMap<>();
+
+    SpikingRunner(SpikingPlan plan, RunListener listener, RunControl control) {
+        this.plan = plan;
+        this.listener = listener;
+        this.control = control;
+    }
+
+    RunResult run() {
+        long start = System.nanoTime();
+        // the simulation's own threads call the kernels; the backend needs none of its own
+        try (Compute compute = plan.backend().open(new ComputeConfig(1, plan.seed()))) {
+            Simulation sim = build(compute);
+            metrics.put("setup_seconds", seconds(System.nanoTime() - start));
+            String failure = simulate(sim);
+            double wall = seconds(System.nanoTime() - start);
+            return failure == null ? new RunResult(RunStatus.FINISHED, null, metrics, notes, wall, history)
+                    : new RunResult(RunStatus.FAILED, failure, metrics, notes, wall, history);
+        } catch (RuntimeException | LinkageError e) {
+            // a kernel failed to compile or step, or the backend's bundle went away: the run fails, the host goes on
+            String reason = control.cancelled() ? control.cancelReason() : "error during the run: " + e;
+            return new RunResult(RunStatus.FAILED, reason, metrics, notes, seconds(System.nanoTime() - start), history);
+        }
+    }
+
+    private Simulation build(Compute compute) {
+        double dtSeconds = plan.dtMs() * 1e-3;
+        Map<String, NeuronKernel> kernels = new LinkedHashMap<>();
+        for (PopulationPlan p : plan.populations()) {
+            kernels.put(p.name(), compute.neurons(p.program().withTimeStep(dtSeconds), dtSeconds));
+        }
+        Simulation sim = Simulation.create(plan.network(kernels), plan.threads());
+        for (PopulationPlan p : plan.populations()) {
+            p.explicit().forEach((variable, values) -> {
+                if (kernels.get(p.name()).variables().contains(variable)) {
+                    System.arraycopy(values, 0, sim.state(p.name()).variable(variable), 0, values.length);
+                }
+            });
+        }
+        return sim;
+    }
+
+    /** Returns null when the run completed, else why it stopped. */
+    private String simulate(Simulation sim) {
+        Map<String, SpikeRecorder> recorders = new LinkedHashMap<>();
+        Map<String, SpikeTally> tallies = new LinkedHashMap<>();
+        for (PopulationPlan p : plan.populations()) {
+            recorders.put(p.name(), sim.recordSpikes(p.name()));
+            tallies.put(p.name(), new SpikeTally(p.size(), plan.dtMs()));
+        }
+        List<StateRecorder> probes = new ArrayList<>();
+        for (RecordSpec.Probe probe : plan.record().state()) {
+            probes.add(sim.recordState(probe.population(), probe.variables(), probe.neurons(), probe.every()));
+        }
+        int binSteps = (int) Math.max(1, Math.round(plan.record().rateBinMs() / plan.dtMs()));
+        Map<String, RateRecorder> rates = new LinkedHashMap<>();
+        for (String population : plan.record().rates()) {
+            rates.put(population, sim.recordRate(population, binSteps));
+        }
+
+        long total = Math.max(1, Math.round(plan.durationMs() / plan.dtMs()));
+        long chunkSteps = Math.max(1, Math.round(plan.chunkMs() / plan.dtMs()));
+        int chunks = (int) ((total + chunkSteps - 1) / chunkSteps);
+        long loopNanos = 0;
+        String failure = null;
+        for (int c = 1; c <= chunks; c++) {
+            if (control.cancelled()) {
+                failure = control.cancelReason();
+                break;
+            }
+            long t0 = System.nanoTime();
+            sim.runSteps(Math.min(chunkSteps, total - sim.steps()));
+            loopNanos += System.nanoTime() - t0;
+            recorders.forEach((name, recorder) -> {
+                tallies.get(name).fold(recorder);
+                recorder.clear();
+            });
+            for (StateRecorder probe : probes) {
+                collect(probe);
+            }
+            summarise(sim, tallies, loopNanos);
+            listener.progress(new Progress(c, chunks, (double) sim.steps() / total, metrics));
+        }
+        summarise(sim, tallies, loopNanos);
+        histories(tallies, rates, sim.timeMs());
+        return failure;
+    }
+
+    private void summarise(Simulation sim, Map<String, SpikeTally> tallies, long loopNanos) {
+        double bioMs = sim.timeMs();
+        long spikes = 0;
+        long neurons = 0;
+        for (PopulationPlan p : plan.populations()) {
+            SpikeTally tally = tallies.get(p.name());
+            spikes += tally.spikes();
+            neurons += p.size();
+            metrics.put("rate_hz." + p.name(), tally.rateHz(bioMs));
+            metrics.put("cv_isi." + p.name(), tally.cvIsi());
+        }
+        double wall = seconds(loopNanos);
+        metrics.put("sim.bio_seconds", bioMs * 1e-3);
+        metrics.put("sim.wall_seconds", wall);
+        metrics.put("sim.spikes", (double) spikes);
+        metrics.put("sim.synaptic_events", (double) sim.synapticEvents());
+        metrics.put("sim.synapses", (double) sim.synapseCount());
+        metrics.put("sim.neurons", (double) neurons);
+        metrics.put("sim.threads", (double) sim.threads());
+        metrics.put("sim.events_per_second", wall > 0 ? sim.synapticEvents() / wall : 0.0);
+        metrics.put("rate_hz", bioMs > 0 ? spikes / (neurons * bioMs * 1e-3) : 0.0);
+    }
+
+    /** Appends the samples a state recorder holds to the history, up to {@link #MAX_SERIES}, and clears it. */
+    private void collect(StateRecorder probe) {
+        for (String variable : probe.variables()) {
+            for (int neuron : probe.neurons()) {
+                String key = "state." + probe.population() + "." + variable + "." + neuron;
+                List<Double> series = history.computeIfAbsent(key, k -> new ArrayList<>());
+                for (float value : probe.trace(variable, neuron)) {
+                    if (series.size() < MAX_SERIES) {
+                        series.add((double) value);
+                    }
+                }
+            }
+        }
+        probe.clear();
+    }
+
+    private void histories(Map<String, SpikeTally> tallies, Map<String, RateRecorder> rates, double bioMs) {
+        for (String population : plan.record().spikes()) {
+            SpikeTally tally = tallies.get(population);
+            int[] counts = tally.counts();
+            int shown = Math.min(counts.length, MAX_NEURON_RATES);
+            List<Double> perNeuron = new ArrayList<>(shown);
+            for (int i = 0; i < shown; i++) {
+                perNeuron.add(bioMs > 0 ? counts[i] / (bioMs * 1e-3) : 0.0);
+            }
+            history.put("neuron_rate_hz." + population, perNeuron);
+            if (shown < counts.length) {
+                notes.add("neuron_rate_hz." + population + " lists the first " + shown + " of " + counts.length
+                        + " neurons");
+            }
+            if (counts.length <= SpikeTally.TIMES_UP_TO) {
+                for (int i = 0; i < counts.length; i++) {
+                    history.put("spike_times_ms." + population + "." + i, tally.times(i));
+                }
+            }
+        }
+        rates.forEach((population, recorder) -> {
+            double[] binned = recorder.ratesHz();
+            List<Double> series = new ArrayList<>();
+            for (int b = 0; b < Math.min(binned.length, MAX_SERIES); b++) {
+                series.add(binned[b]);
+            }
+            history.put("population_rate_hz." + population, series);
+            metrics.put("rhythm_hz." + population, Spectrum.peakHz(binned, plan.record().rateBinMs(), 2, 200));
+        });
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -29,6 +29,7 @@ final class ServedConsole implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qfec", command, "/dev/null"))
                 .directory(Synlab.ROOT.toFile()).redirectErrorStream(true);
         pb.environment().put("SYNLAB_NO_BUILD", "1");
+        pb.environment().merge("SYNLAB_JAVA_OPTS", Synlab.storeOption(Synlab.TEST_STORE), (mine, store) -> mine + " " + store);
         pb.environment().put("SYNLAB_BUNDLES", bundles.toString());
         pb.environment().put("TERM", "xterm");
         process = pb.start();

@@ -16,6 +16,11 @@ final class Synlab {
 
     static final Path ROOT = Path.of(System.getProperty("synlab.root", "../..")).toAbsolutePath().normalize();
     static final Path EXPERIMENTS = ROOT.resolve("experiments");
+    /**
+     * The run store of tests that do not bring their own: under this module's target/, so the runs
+     * the tests make never land in the developer's ~/.synlab (whose datasets the MNIST test still uses).
+     */
+    static final Path TEST_STORE = ROOT.resolve("platform/itests/target/run-store");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one command did. */
@@ -44,6 +49,7 @@ final class Synlab {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
         pb.environment().put("SYNLAB_NO_BUILD", "1");
+        pb.environment().merge("SYNLAB_JAVA_OPTS", storeOption(TEST_STORE), (mine, store) -> mine + " " + store);
         pb.environment().putAll(env);
         Path out = Files.createTempFile("synlab-out", ".txt");
         Path err = Files.createTempFile("synlab-err", ".txt");
@@ -60,6 +66,11 @@ final class Synlab {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** The launcher option that puts the run store (an H2 file) in {@code dir}. */
+    static String storeOption(Path dir) {
+        return "-Dsynlab.store.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("runs") + ";AUTO_SERVER=TRUE";
     }
 
     static Outcome run(String... args) throws IOException, InterruptedException {

@@ -10,15 +10,22 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.synlab.host.internal.store.RunRecorder;
+import org.synlab.host.internal.store.RunStore;
+import org.synlab.host.internal.store.StoreSettings;
 
 /**
- * The running host: Micrometer, Vert.x, the embedded framework with its infrastructure bundles,
- * the plugin registry and the run manager, started in that order and closed in reverse.
+ * The running host: Micrometer, Vert.x, the embedded framework with its infrastructure bundles
+ * (the run store opening beside it), the plugin registry and the run manager, started in that
+ * order and closed in reverse, the store right after the runs so that their ends are committed.
  */
 public final class Host implements AutoCloseable {
 
@@ -30,8 +37,15 @@ public final class Host implements AutoCloseable {
      * @param consoleArgs null for a headless host; else the Gogo shell's {@code gosh.args}
      *                    ({@code ""} for an interactive console that stops the host when it exits)
      * @param scanTimeout how long to wait for the plugin folder's first scan
+     * @param store       where runs are recorded, or {@link StoreSettings#off()}
      */
-    public record Options(DistributionLayout layout, String consoleArgs, Duration scanTimeout) {
+    public record Options(DistributionLayout layout, String consoleArgs, Duration scanTimeout, StoreSettings store) {
+
+        /** With the run store the system properties name ({@link StoreSettings#fromSystemProperties()}). */
+        public Options(DistributionLayout layout, String consoleArgs, Duration scanTimeout) {
+            this(layout, consoleArgs, scanTimeout, StoreSettings.fromSystemProperties());
+        }
+
         public boolean console() {
             return consoleArgs != null;
         }
@@ -45,6 +59,9 @@ public final class Host implements AutoCloseable {
     private final InfrastructureBundles infrastructure;
     private EmbeddedFramework framework;
     private PluginRegistry registry;
+    private RunStore store;
+    /** Set while the store opens beside Felix, so that a start failing meanwhile still closes it. */
+    private CompletableFuture<RunStore> storeOpening;
     private RunManager runs;
     private RunPreparer preparer;
     private List<String> unresolvedPlugins = List.of();
@@ -88,9 +105,16 @@ public final class Host implements AutoCloseable {
         String exports = SystemPackages.header(new SystemPackages(SystemPackages.ALLOWLIST)
                 .compute(Host.class.getClassLoader()));
         LOG.debug("exported to plugins: {}", exports);
+        // the store opens (and marks the runs of hosts that died mid-run interrupted) while Felix starts
+        CompletableFuture<RunStore> opening = openStore();
         framework = EmbeddedFramework.start(exports, frameworkProperties());
         registry = new PluginRegistry(framework.context());
         runs = new RunManager(events, metrics, RUN_STOP_WAIT);
+        store = awaitStore(opening);
+        if (store != null) {
+            PluginRegistry plugins = registry;
+            runs.addLifecycle(new RunRecorder(store, ref -> plugins.find(ref.kind(), ref.name())));
+        }
         registry.addListener(runs);
         registry.open();
         preparer = new RunPreparer(registry, meters, vertx.eventBus());
@@ -101,6 +125,24 @@ public final class Host implements AutoCloseable {
             LOG.warn("the plugin bundle {} cannot be resolved and is not loaded (see the FileInstall error above)", jar);
         }
         registry.announceChanges();
+    }
+
+    private CompletableFuture<RunStore> openStore() {
+        if (!options.store().enabled()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<RunStore> opening = CompletableFuture.supplyAsync(() -> RunStore.open(options.store()),
+                task -> Thread.ofPlatform().name("synlab-store-open").daemon(true).start(task));
+        storeOpening = opening;
+        return opening;
+    }
+
+    private static RunStore awaitStore(CompletableFuture<RunStore> opening) throws InterruptedException {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private Map<String, String> frameworkProperties() {
@@ -142,6 +184,11 @@ public final class Host implements AutoCloseable {
         return runs;
     }
 
+    /** The run store; empty when it is switched off. */
+    public Optional<RunStore> store() {
+        return Optional.ofNullable(store);
+    }
+
     public RunPreparer preparer() {
         return preparer;
     }
@@ -177,6 +224,12 @@ public final class Host implements AutoCloseable {
         closed = true;
         if (runs != null) {
             runs.close();
+        }
+        if (store != null) {
+            // after the runs: their ends are queued by now, and closing commits them
+            store.close();
+        } else if (storeOpening != null) {
+            storeOpening.thenAccept(RunStore::close);
         }
         if (registry != null) {
             try {

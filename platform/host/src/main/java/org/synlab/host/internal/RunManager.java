@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.synlab.engine.Progress;
@@ -30,6 +32,7 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
     private final HostMetrics metrics;
     private final Duration stopWait;
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
+    private final List<RunLifecycle> lifecycles = new CopyOnWriteArrayList<>();
 
     /**
      * @param stopWait how long a removal (or shutdown) waits for the runs it cancels to stop
@@ -38,6 +41,11 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
         this.events = events;
         this.metrics = metrics;
         this.stopWait = stopWait;
+    }
+
+    /** Adds a follower of every run started from now on (the run store's recorder). */
+    public void addLifecycle(RunLifecycle lifecycle) {
+        lifecycles.add(lifecycle);
     }
 
     /** A fresh id, {@code r-} and 8 hex digits, unique in this process. */
@@ -65,6 +73,7 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
         }
         metrics.runStarted();
         events.started(id, task);
+        tellFollowers(l -> l.started(id, task));
         Thread.ofPlatform().name("synlab-run-" + id).daemon(true).start(() -> execute(record));
         return record;
     }
@@ -139,6 +148,7 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
                 public void progress(Progress progress) {
                     record.progress(progress);
                     events.progress(record.id(), progress);
+                    tellFollowers(l -> l.progress(record.id(), progress));
                 }
             }, record.control());
         } catch (Throwable t) {
@@ -149,7 +159,20 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
         }
         RunSummary summary = RunSummary.of(record.id(), task, result);
         metrics.runFinished(summary.status(), Duration.ofNanos(System.nanoTime() - started));
+        // queued for the store before the run counts as done, so a store flush after done() includes the end
+        tellFollowers(l -> l.finished(summary));
         record.finish(summary);
         events.finished(summary);
+    }
+
+    /** A follower's failure is logged, never passed on to the run. */
+    private void tellFollowers(Consumer<RunLifecycle> call) {
+        for (RunLifecycle lifecycle : lifecycles) {
+            try {
+                call.accept(lifecycle);
+            } catch (RuntimeException e) {
+                LOG.warn("a run follower failed: {}", e.toString(), e);
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.synlab.host.internal;
 
+import java.util.Optional;
 import java.util.Set;
+import org.synlab.engine.Experiment;
 import org.synlab.engine.PartRef;
 import org.synlab.engine.PreparedRun;
 import org.synlab.engine.RunControl;
@@ -18,6 +20,11 @@ public interface RunTask {
 
     /** The plugin parts the run holds; losing one cancels it. */
     Set<PartRef> parts();
+
+    /** The experiment file and its configuration as run (after overrides); empty for runs built in code. */
+    default Optional<Experiment> source() {
+        return Optional.empty();
+    }
 
     /** Runs to the end on the calling thread; reports failures in the result, never by throwing. */
     RunResult execute(RunListener listener, RunControl control);
@@ -42,6 +49,11 @@ public interface RunTask {
             @Override
             public Set<PartRef> parts() {
                 return run.parts();
+            }
+
+            @Override
+            public Optional<Experiment> source() {
+                return Optional.of(run.experiment());
             }
 
             @Override

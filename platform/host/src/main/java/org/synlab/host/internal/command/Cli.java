@@ -10,6 +10,9 @@ import org.synlab.engine.BadInputException;
 import org.synlab.host.internal.DistributionLayout;
 import org.synlab.host.internal.Host;
 import org.synlab.host.internal.HostStartException;
+import org.synlab.host.internal.store.RunStore;
+import org.synlab.host.internal.store.StoreException;
+import org.synlab.host.internal.store.StoreSettings;
 
 /**
  * The headless command line: {@code synlab <command> [arguments]}. Arguments are checked before
@@ -25,6 +28,7 @@ public final class Cli {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Supplier<DistributionLayout> layout;
+    private final Supplier<StoreSettings> store;
     private final boolean terminal;
 
     /**
@@ -32,9 +36,16 @@ public final class Cli {
      * @param terminal whether stderr is a terminal (progress redrawn in place)
      */
     public Cli(PrintWriter out, PrintWriter err, Supplier<DistributionLayout> layout, boolean terminal) {
+        this(out, err, layout, StoreSettings::fromSystemProperties, terminal);
+    }
+
+    /** @param store where the run store is, asked only when a command needs it */
+    public Cli(PrintWriter out, PrintWriter err, Supplier<DistributionLayout> layout, Supplier<StoreSettings> store,
+               boolean terminal) {
         this.out = out;
         this.err = err;
         this.layout = layout;
+        this.store = store;
         this.terminal = terminal;
     }
 
@@ -73,7 +84,38 @@ public final class Cli {
         if (command.needs() == Command.Needs.NOTHING || !action.needsHost()) {
             return execute(action, new CommandContext(null, out, err, false, terminal));
         }
+        if (command.needs() == Command.Needs.STORE) {
+            return withStore(action);
+        }
         return withHost(command, action);
+    }
+
+    /**
+     * Reading the store needs no framework: it opens in a fraction of the host's start, and opening
+     * it marks the runs of hosts that died mid-run interrupted, as a host start would.
+     */
+    private int withStore(Command.Action action) {
+        StoreSettings settings;
+        try {
+            settings = store.get();
+        } catch (IllegalArgumentException e) {
+            err.println("synlab: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (!settings.enabled()) {
+            return execute(action, new CommandContext(null, null, out, err, false, terminal));
+        }
+        RunStore opened;
+        try {
+            opened = RunStore.open(settings);
+        } catch (StoreException e) {
+            LOG.debug("run store open failed", e);
+            err.println("synlab: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        try (opened) {
+            return execute(action, new CommandContext(null, opened, out, err, false, terminal));
+        }
     }
 
     private int withHost(Command command, Command.Action action) {
@@ -81,7 +123,7 @@ public final class Cli {
         try {
             DistributionLayout where = layout.get();
             String consoleArgs = command.needs() == Command.Needs.CONSOLE ? command.consoleArgs() : null;
-            host = Host.start(new Host.Options(where, consoleArgs, SCAN_TIMEOUT));
+            host = Host.start(new Host.Options(where, consoleArgs, SCAN_TIMEOUT, store.get()));
         } catch (HostStartException | RuntimeException e) {
             LOG.debug("host start failed", e);
             err.println("synlab: cannot start the host: " + e.getMessage());
@@ -109,7 +151,7 @@ public final class Cli {
         } catch (UsageException | BadInputException e) {
             context.err().println("synlab: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
-        } catch (HostStartException e) {
+        } catch (HostStartException | StoreException e) {
             context.err().println("synlab: " + e.getMessage());
             return ExitCodes.FAILED;
         } catch (InterruptedException e) {

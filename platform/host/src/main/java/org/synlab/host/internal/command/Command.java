@@ -15,6 +15,8 @@ public interface Command {
     enum Needs {
         /** Nothing: {@code help}. */
         NOTHING,
+        /** The run store only; the CLI opens it without booting the framework, the console uses the host's. */
+        STORE,
         /** The framework with the plugins of the deploy folder. */
         PLUGINS,
         /** The plugins and Gogo with its terminal. */

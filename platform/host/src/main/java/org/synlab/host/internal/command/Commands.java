@@ -11,7 +11,8 @@ public final class Commands {
     private final List<Command> all;
 
     public Commands() {
-        this.console = List.of(new RunCommand(), new RunsCommand(), new StopCommand(), new PluginsCommand());
+        this.console = List.of(new RunCommand(), new RunsCommand(), new ShowCommand(), new CompareCommand(),
+                new ExportCommand(), new StopCommand(), new PluginsCommand());
         List<Command> everything = new ArrayList<>(console);
         everything.add(new ShellCommand(console));
         everything.add(new ServeCommand(console));

@@ -43,6 +43,18 @@ public final class GogoCommands {
         return call("runs", args);
     }
 
+    public String show(String... args) {
+        return call("show", args);
+    }
+
+    public String compare(String... args) {
+        return call("compare", args);
+    }
+
+    public String export(String... args) {
+        return call("export", args);
+    }
+
     public String stop(String... args) {
         return call("stop", args);
     }

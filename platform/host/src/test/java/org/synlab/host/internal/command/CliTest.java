@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synlab.host.internal.DistributionLayout;
 import org.synlab.host.internal.TestBundles;
+import org.synlab.host.internal.store.StoreSettings;
 
 class CliTest {
 
@@ -32,7 +33,8 @@ class CliTest {
     };
 
     private int run(Supplier<DistributionLayout> layout, String... args) {
-        return new Cli(new PrintWriter(out, true), new PrintWriter(err, true), layout, false).run(List.of(args));
+        return new Cli(new PrintWriter(out, true), new PrintWriter(err, true), layout,
+                () -> StoreSettings.h2(temp.resolve("store")), false).run(List.of(args));
     }
 
     private void assertOneErrorLine(String expectedStart) {
@@ -58,7 +60,8 @@ class CliTest {
     @Test
     void unknownCommandIsBadInput() {
         assertEquals(2, run(NO_HOST, "train"));
-        assertOneErrorLine("synlab: unknown command 'train'; commands: run, runs, stop, plugins, shell, serve, help");
+        assertOneErrorLine("synlab: unknown command 'train'; commands: run, runs, show, compare, export, stop, plugins, "
+                + "shell, serve, help");
     }
 
     @Test
@@ -97,8 +100,9 @@ class CliTest {
     @Test
     void helpListsEveryCommandAndExitsZero() {
         assertEquals(0, run(NO_HOST, "--help"));
-        for (String synopsis : List.of("run FILE [key=value ...] [--json] [--wait]", "plugins [--json]", "runs",
-                "stop ID", "shell", "serve")) {
+        for (String synopsis : List.of("run FILE [key=value ...] [--json] [--wait]", "plugins [--json]",
+                "runs [--json] [--experiment NAME] [--status STATUS]", "show RUN [--json]", "compare RUN RUN...",
+                "export RUN [--format csv|json]", "stop ID", "shell", "serve")) {
             assertTrue(out.toString().contains(synopsis), synopsis);
         }
         assertEquals("", err.toString());
@@ -139,12 +143,52 @@ class CliTest {
     }
 
     @Test
-    void headlessRunsAndStopSpeakOfThisProcessOnly() throws Exception {
+    void headlessRunsReadTheStoreWithoutBootingTheHostAndStopSpeaksOfThisProcessOnly() throws Exception {
+        assertEquals(0, run(NO_HOST, "runs"));
+        assertEquals("no runs recorded yet; 'synlab run FILE' starts one", out.toString().strip());
         Supplier<DistributionLayout> layout = () -> new DistributionLayout(TestBundles.systemDir(), temp);
-        assertEquals(0, run(layout, "runs"));
-        assertEquals("no runs in this host process", out.toString().strip());
         assertEquals(2, run(layout, "stop", "r-12345678"));
         assertTrue(err.toString().contains("synlab: no run 'r-12345678' in this host process"), err.toString());
+    }
+
+    @Test
+    void anUnknownRunIdIsBadInputThatSaysWhatWasExpected() {
+        assertEquals(2, run(NO_HOST, "show", "r-12345678"));
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("synlab: no run 'r-12345678' in the run store jdbc:h2:file:"), line);
+        assertTrue(line.endsWith("expected a run id such as r-1a2b3c4d, as 'synlab runs' lists them"), line);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void badStoreCommandLinesAreRejectedBeforeTheStoreOpens() {
+        assertEquals(2, new Cli(new PrintWriter(out, true), new PrintWriter(err, true), NO_HOST, () -> {
+            throw new AssertionError("the store was opened for a command line that should have been rejected");
+        }, false).run(List.of("export", "r-1", "--format", "xml")));
+        assertOneErrorLine("synlab: unknown format 'xml'; expected csv or json");
+    }
+
+    @Test
+    void anUnknownStatusNamesTheStatusesThereAre() {
+        assertEquals(2, run(NO_HOST, "runs", "--status", "done"));
+        assertOneErrorLine("synlab: unknown status 'done'; expected one of running, finished, failed, interrupted");
+    }
+
+    @Test
+    void compareNeedsTwoRunsAndAnOptionNeedsItsValue() {
+        assertEquals(2, run(NO_HOST, "compare", "r-1", "r-1"));
+        assertOneErrorLine("synlab: 'compare' takes two or more different run ids");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(NO_HOST, "runs", "--experiment"));
+        assertOneErrorLine("synlab: '--experiment' needs a value");
+    }
+
+    @Test
+    void withTheStoreOffTheStoreCommandsSaySo() {
+        int code = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), NO_HOST, StoreSettings::off, false)
+                .run(List.of("show", "r-1"));
+        assertEquals(2, code);
+        assertOneErrorLine("synlab: the run store is off (-Dsynlab.store=off or SYNLAB_STORE=off)");
     }
 
     private static List<String> fieldNames(JsonNode node) {

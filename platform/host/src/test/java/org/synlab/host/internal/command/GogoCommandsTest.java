@@ -20,6 +20,7 @@ import org.osgi.framework.ServiceReference;
 import org.synlab.host.internal.DistributionLayout;
 import org.synlab.host.internal.Host;
 import org.synlab.host.internal.TestBundles;
+import org.synlab.host.internal.store.StoreSettings;
 
 /**
  * The synlab commands through Gogo's real command processor (found by name, as the host never
@@ -38,7 +39,7 @@ class GogoCommandsTest {
         Path bundles = Files.createDirectories(temp.resolve("bundles"));
         TestBundles.probeBundle(bundles, "org.synlab.test.probe", "probe");
         host = Host.start(new Host.Options(new DistributionLayout(TestBundles.systemDir(), bundles), "",
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), StoreSettings.h2(temp.resolve("store"))));
         GogoCommands.register(host, new Commands().console());
         BundleContext context = host.context();
         ServiceReference<?> ref = context.getServiceReference("org.apache.felix.service.command.CommandProcessor");
@@ -70,8 +71,11 @@ class GogoCommandsTest {
 
     @Test
     void commandsWithoutArgumentsAndWithBadOnesAnswerAsText() throws Exception {
-        assertEquals("no runs in this host process", execute("synlab:runs"));
+        assertEquals("no runs recorded yet; 'synlab run FILE' starts one", execute("synlab:runs"));
         assertTrue(((String) execute("synlab:run --bogus")).startsWith("synlab: unknown flag '--bogus' for 'run'"));
         assertEquals("synlab: no run 'r-00000000' in this host process", execute("synlab:stop r-00000000"));
+        assertTrue(((String) execute("synlab:show r-00000000")).startsWith("synlab: no run 'r-00000000' in the run store"));
+        assertEquals("synlab: unknown format 'xml'; expected csv or json", execute("synlab:export r-1 --format xml"));
+        assertTrue(((String) execute("synlab:compare r-1")).startsWith("synlab: 'compare' takes two or more"));
     }
 }

@@ -21,6 +21,8 @@ import org.synlab.host.internal.Host;
 import org.synlab.host.internal.RunRecord;
 import org.synlab.host.internal.TestBundles;
 import org.synlab.host.internal.TestTasks;
+import org.synlab.host.internal.store.RunStore;
+import org.synlab.host.internal.store.StoreSettings;
 
 /**
  * How {@code run} follows a started run: progress and summary come from the event bus, the JSON
@@ -38,7 +40,8 @@ class RunCommandTest {
     @BeforeEach
     void start() throws Exception {
         host = Host.start(new Host.Options(new DistributionLayout(TestBundles.systemDir(),
-                Files.createDirectories(temp.resolve("bundles"))), null, Duration.ofSeconds(10)));
+                Files.createDirectories(temp.resolve("bundles"))), null, Duration.ofSeconds(10),
+                StoreSettings.h2(temp.resolve("store"))));
     }
 
     @AfterEach
@@ -89,5 +92,34 @@ class RunCommandTest {
         Cli.invoke(new StopCommand(), List.of(run.id()), console);
         assertEquals("stopped by user", run.done().get().reason());
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void aConsoleRunIsInTheStoreWhileRunningAndWhenStoppedAndRunsShowsItsEpoch() throws Exception {
+        StringWriter text = new StringWriter();
+        CommandContext console = new CommandContext(host, new PrintWriter(text, true), new PrintWriter(text, true),
+                true, false);
+        new RunCommand().start(console, TestTasks.untilCancelled(Set.of(), 0), false, false);
+        RunRecord run = host.runs().list().getFirst();
+        RunStore store = host.store().orElseThrow();
+        while (run.epoch() == 0) {
+            Thread.sleep(5);
+        }
+        store.flush();
+        assertEquals("running", store.find(run.id()).orElseThrow().status(), "the row is written at start");
+
+        text.getBuffer().setLength(0);
+        Cli.invoke(new RunsCommand(), List.of(), console);
+        assertTrue(text.toString().lines().anyMatch(l -> l.startsWith(run.id()) && l.contains("running (epoch ")),
+                text.toString());
+
+        Cli.invoke(new StopCommand(), List.of(run.id()), console);
+        run.done().get();
+        store.flush();
+        assertEquals("failed", store.find(run.id()).orElseThrow().status());
+        assertEquals("stopped by user", store.find(run.id()).orElseThrow().reason());
+        text.getBuffer().setLength(0);
+        Cli.invoke(new ShowCommand(), List.of(run.id()), console);
+        assertTrue(text.toString().startsWith(run.id() + " endless: failed (stopped by user)"), text.toString());
     }
 }

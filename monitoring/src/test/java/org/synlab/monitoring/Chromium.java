@@ -14,14 +14,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * with {@code -Dwebdriver.chrome.driver} and {@code -Dsynlab.chromium}); nothing is downloaded, and a
  * missing one fails the test with what to install instead of skipping it.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final String INSTALL = "install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
+    public static final String INSTALL = "install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
 
     private Chromium() {
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         String path = System.getenv("PATH");
         Path driver = locate("chromedriver", System.getProperty("webdriver.chrome.driver"), path, "chromedriver");
         Path browser = locate("chromium", System.getProperty("synlab.chromium"), path, "chromium", "chromium-browser");

@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * {@code POST /api/runs/start} ({@code {"experiment": path}}) and {@code POST /api/runs/:id/stop}:
+ * {@code POST /api/runs/start} ({@code {"experiment": path}}, optionally {@code "overrides": ["key=value", ...]})
+ * and {@code POST /api/runs/:id/stop}:
  * forwarded as requests to {@code synlab.runs.start} and {@code synlab.runs.stop}. The host decides;
  * the page shows its reply, or why there was none.
  */
@@ -44,7 +45,11 @@ final class ControlRoutes {
             ApiRoutes.error(ctx, 400, "give the experiment file's path as {\"experiment\": \"experiments/....yaml\"}");
             return;
         }
-        forward(ctx, Addresses.START, new JsonObject().put("experiment", experiment.strip()));
+        JsonObject request = new JsonObject().put("experiment", experiment.strip());
+        if (body.getValue("overrides") instanceof io.vertx.core.json.JsonArray overrides) {
+            request.put("overrides", overrides); // dotted key=value strings, as on the command line
+        }
+        forward(ctx, Addresses.START, request);
     }
 
     private void forward(RoutingContext ctx, String address, JsonObject request) {

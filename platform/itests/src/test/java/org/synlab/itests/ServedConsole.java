@@ -25,7 +25,8 @@ final class ServedConsole implements AutoCloseable {
     private int consumed;
 
     ServedConsole(Path bundles) throws IOException {
-        String command = Synlab.ROOT.resolve("synlab") + " serve";
+        // any free port for the dashboard: tests may run beside a host already serving on the default
+        String command = Synlab.ROOT.resolve("synlab") + " serve --port 0";
         ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qfec", command, "/dev/null"))
                 .directory(Synlab.ROOT.toFile()).redirectErrorStream(true);
         pb.environment().put("SYNLAB_NO_BUILD", "1");

@@ -201,6 +201,11 @@ public final class Host implements AutoCloseable {
         return meters;
     }
 
+    /** The host's Vert.x: its event bus carries the run events; the dashboard is served on it. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
     public DistributionLayout layout() {
         return options.layout();
     }

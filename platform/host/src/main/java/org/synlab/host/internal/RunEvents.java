@@ -27,6 +27,9 @@ public final class RunEvents {
         this.metrics = metrics;
     }
 
+    /** Every run's events, each with {@code "event"} added; the dashboard's {@code EVENTS_ADDRESS}. */
+    public static final String ALL_RUNS = "synlab.runs.events";
+
     public static String address(String runId, String event) {
         return "synlab.run." + runId + "." + event;
     }
@@ -68,5 +71,8 @@ public final class RunEvents {
     private void publish(String runId, String event, JsonObject body) {
         metrics.event(event);
         bus.publish(address(runId, event), body);
+        // the same event on one address for every run: the dashboard follows all runs (the bus has no
+        // wildcard subscriptions)
+        bus.publish(ALL_RUNS, body.copy().put("event", event));
     }
 }

@@ -19,8 +19,21 @@ abstract class HostKeepingCommand implements Command {
     }
 
     @Override
-    public final String synopsis() {
+    public String synopsis() {
         return name();
+    }
+
+    /** Options that take a value (e.g. {@code --port}); none by default. */
+    Set<String> valueOptions() {
+        return Set.of();
+    }
+
+    /**
+     * Starts what lives as long as the host keeps running (serve's dashboard); returns what stops it
+     * after the host has stopped.
+     */
+    Runnable begin(CommandContext context, Host host, Arguments arguments) throws UsageException {
+        return () -> { };
     }
 
     @Override
@@ -30,21 +43,27 @@ abstract class HostKeepingCommand implements Command {
 
     @Override
     public final Action parse(List<String> args) throws UsageException {
-        Arguments arguments = Arguments.parse(this, args, Set.of());
+        Arguments arguments = Arguments.parse(this, args, Set.of(), valueOptions());
         if (arguments.wantsHelp()) {
             return Arguments.usage(this);
         }
         if (!arguments.positional().isEmpty()) {
-            throw new UsageException("'" + name() + "' takes no arguments");
+            throw new UsageException("'" + name() + "' takes no arguments; usage: " + synopsis());
         }
         return context -> {
             Host host = context.host();
             ServiceRegistration<?> registration = GogoCommands.register(host, consoleCommands);
-            if (announce(context, host)) {
-                host.openConsole();
+            Runnable stopAlongside = () -> { };
+            try {
+                stopAlongside = begin(context, host, arguments);
+                if (announce(context, host)) {
+                    host.openConsole();
+                }
+                host.awaitStop();
+            } finally {
+                stopAlongside.run();
+                GogoCommands.unregister(registration);
             }
-            host.awaitStop();
-            GogoCommands.unregister(registration);
             return ExitCodes.OK;
         };
     }

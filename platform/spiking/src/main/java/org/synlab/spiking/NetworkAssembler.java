@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.synlab.api.plasticity.Plasticity;
 import org.synlab.spiking.internal.DelayBuffer;
 import org.synlab.spiking.internal.Draws;
 import org.synlab.spiking.internal.InputSchedule;
@@ -100,15 +102,29 @@ final class NetworkAssembler {
         for (int j = 0; j < spec.projections().size(); j++) {
             Projection p = spec.projections().get(j);
             SynapseMatrix matrix = matrices.set(j, null);
-            Partition postPartition = populations.get(spec.indexOf(p.post())).partition;
+            RuntimePopulation post = populations.get(spec.indexOf(p.post()));
+            Partition postPartition = post.partition;
             SynapseSlice[] slices = new SynapseSlice[threads];
             for (int k = 0; k < threads; k++) {
                 slices[k] = SynapseSlice.of(matrix, postPartition.from(k), postPartition.to(k));
             }
-            result.add(new RuntimeProjection(p, populations.get(spec.indexOf(p.pre())), buffers.get(bufferKey(p)),
-                    slices, matrix.size()));
+            result.add(new RuntimeProjection(p, populations.get(spec.indexOf(p.pre())), post,
+                    buffers.get(bufferKey(p)), slices, plasticity(p, slices, post.size), matrix.size()));
         }
         return result;
+    }
+
+    /** One state per slice, each on the slice's own arrays; null for a projection with fixed weights. */
+    private Plasticity[] plasticity(Projection p, SynapseSlice[] slices, int postSize) {
+        if (!p.plastic()) {
+            return null;
+        }
+        Plasticity[] states = new Plasticity[slices.length];
+        for (int k = 0; k < slices.length; k++) {
+            states[k] = Objects.requireNonNull(p.plasticity().attach(slices[k].synapses(postSize), spec.dt() * 1e-3),
+                    "the plasticity of projection " + p.name() + " attached no state");
+        }
+        return states;
     }
 
     private static String bufferKey(Projection p) {

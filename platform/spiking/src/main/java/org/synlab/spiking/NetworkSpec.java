@@ -202,6 +202,13 @@ public record NetworkSpec(double dt, long seed, List<Population> populations, Li
             return projection(Projection.of(pre, post, connector, target, sign, weight, delayMs));
         }
 
+        /** Adds a projection named {@code pre->post:target} whose weights change by {@code plasticity}. */
+        public Builder projection(String pre, String post, Connector connector, String target, Sign sign,
+                Value weight, Value delayMs, PlasticityFactory plasticity) {
+            return projection(Projection.of(pre, post, connector, target, sign, weight, delayMs)
+                    .withPlasticity(plasticity));
+        }
+
         /** Adds a current input. */
         public Builder input(CurrentInput input) {
             inputs.add(input);

@@ -8,6 +8,11 @@ import java.util.Objects;
  * {@code d} is the synapse's delay in steps: {@code max(1, round(delayMs / dt))}. (A one-step delay is Brian2's
  * zero delay: the spike acts on the next step.) Projections with the same (post, target) share one delay buffer.
  *
+ * <p>A plastic projection ({@link #withPlasticity}) changes its weights while the network runs: each step, after
+ * its spikes have been delivered with the weights they had, its rule sees the presynaptic and postsynaptic spikes of
+ * the step (see {@link org.synlab.api.plasticity.Plasticity} for the order). A spike on its way through a delay
+ * keeps the weight it left with.
+ *
  * @param name unique name
  * @param pre presynaptic population (a neuron population or a spike source)
  * @param post postsynaptic population (a neuron population)
@@ -16,9 +21,10 @@ import java.util.Objects;
  * @param sign excitatory or inhibitory (see {@link Sign} for what it constrains)
  * @param weight the weight of each synapse, constant or drawn per synapse
  * @param delayMs the delay of each synapse in milliseconds, constant or drawn per synapse
+ * @param plasticity how the weights learn, or {@code null} for fixed weights
  */
 public record Projection(String name, String pre, String post, Connector connector, String target, Sign sign,
-        Value weight, Value delayMs) {
+        Value weight, Value delayMs, PlasticityFactory plasticity) {
 
     public Projection {
         Objects.requireNonNull(name, "name");
@@ -33,6 +39,23 @@ public record Projection(String name, String pre, String post, Connector connect
             throw new IllegalArgumentException("projection " + name + " is excitatory but its weight " + weight
                     + " can be negative");
         }
+    }
+
+    /** A projection with fixed weights. */
+    public Projection(String name, String pre, String post, Connector connector, String target, Sign sign,
+            Value weight, Value delayMs) {
+        this(name, pre, post, connector, target, sign, weight, delayMs, null);
+    }
+
+    /** This projection with its weights changed by {@code plasticity} while the network runs. */
+    public Projection withPlasticity(PlasticityFactory plasticity) {
+        return new Projection(name, pre, post, connector, target, sign, weight, delayMs,
+                Objects.requireNonNull(plasticity, "plasticity of projection " + name));
+    }
+
+    /** Whether the weights change while the network runs. */
+    public boolean plastic() {
+        return plasticity != null;
     }
 
     /** A projection named {@code pre->post:target}. */

@@ -1,5 +1,6 @@
 package org.synlab.spiking;
 
+import org.synlab.api.plasticity.Plasticity;
 import org.synlab.api.spiking.PopulationState;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.synlab.spiking.internal.IntList;
+import org.synlab.spiking.internal.PoissonGenerator;
 import org.synlab.spiking.internal.SpinBarrier;
-import org.synlab.spiking.internal.SynapseSlice;
+import org.synlab.spiking.internal.SynapseOrder;
 
 /**
  * A network built from a {@link NetworkSpec}, ready to step. Each step {@code t}: drain the delay ring slot of
@@ -21,6 +23,10 @@ import org.synlab.spiking.internal.SynapseSlice;
  * if one was given (it must be able to run them all at once) or started for the run. Results are bit-for-bit the
  * same for any thread count. Add recorders before the first {@link #run}; a simulation is not thread-safe, run it
  * from one thread at a time.
+ *
+ * <p>Plastic projections ({@link Projection#withPlasticity}) run their rule's hooks after each step's delivery; the
+ * run drives them between runs with {@link #reward}, {@link #beforePattern} and {@link #settle}, and reads or writes
+ * the learned weights with {@link #connections} and {@link #setWeights}, in an order independent of the threads.
  */
 public final class Simulation {
 
@@ -97,9 +103,7 @@ public final class Simulation {
 
     /** Runs {@code steps} more steps. */
     public void runSteps(long steps) {
-        if (failed) {
-            throw new IllegalStateException("an earlier run failed; the network state is inconsistent");
-        }
+        checkNotFailed();
         if (steps <= 0) {
             return;
         }
@@ -252,42 +256,122 @@ public final class Simulation {
         return total;
     }
 
-    /** The synapses of the named projection, by presynaptic neuron, then delay, then target. */
+    /**
+     * The synapses of the named projection, by presynaptic neuron, then delay, then target: the same order on any
+     * thread count. The weights are the current ones; a plastic projection is {@linkplain #settle() settled} first.
+     */
     public Connections connections(String projection) {
         RuntimeProjection p = projection(projection);
+        settle(p);
         IntList pre = new IntList(p.synapses);
         IntList post = new IntList(p.synapses);
         IntList delay = new IntList(p.synapses);
         float[] weight = new float[p.synapses];
-        SynapseSlice[] slices = p.slices;
-        int[] group = new int[threads];
-        for (int i = 0; i < p.pre.size; i++) {
-            for (int k = 0; k < threads; k++) {
-                group[k] = slices[k].groupBegin(i);
+        SynapseOrder.forEach(p.slices, p.pre.size, (i, d, slice, q) -> {
+            weight[pre.size()] = slice.weight(q);
+            pre.add(i);
+            post.add(slice.target(q));
+            delay.add(d);
+        });
+        return new Connections(pre.toArray(), post.toArray(), weight, delay.toArray());
+    }
+
+    /**
+     * Replaces the weights of the named projection, given in the order of {@link #connections(String)} (for example
+     * weights learned and saved by an earlier run, on any thread count). Later spikes carry them; spikes already on
+     * their way keep the weights they left with. Call between runs.
+     *
+     * @throws IllegalArgumentException if {@code weights} does not have one entry per synapse, or one is not finite,
+     *         or negative on an excitatory projection
+     */
+    public void setWeights(String projection, float[] weights) {
+        RuntimeProjection p = projection(projection);
+        if (weights.length != p.synapses) {
+            throw new IllegalArgumentException("projection " + projection + " has " + p.synapses + " synapses, got "
+                    + weights.length + " weights");
+        }
+        boolean excitatory = p.spec.sign() == Sign.EXCITATORY;
+        for (int s = 0; s < weights.length; s++) {
+            if (!Float.isFinite(weights[s]) || (excitatory && weights[s] < 0)) {
+                throw new IllegalArgumentException("projection " + projection + ": weight " + s + " is "
+                        + weights[s] + (excitatory ? "; excitatory weights must be finite and >= 0" : ""));
             }
-            // merge the slices' groups by delay; for equal delays, lower thread ranges hold lower targets
-            while (true) {
-                int best = -1;
-                for (int k = 0; k < threads; k++) {
-                    if (group[k] < slices[k].groupEnd(i)
-                            && (best < 0 || slices[k].delay(group[k]) < slices[best].delay(group[best]))) {
-                        best = k;
-                    }
-                }
-                if (best < 0) {
-                    break;
-                }
-                SynapseSlice slice = slices[best];
-                int g = group[best]++;
-                for (int q = slice.synapseBegin(g); q < slice.synapseEnd(g); q++) {
-                    weight[pre.size()] = slice.weight(q);
-                    pre.add(i);
-                    post.add(slice.target(q));
-                    delay.add(slice.delay(g));
+        }
+        // a deferred rule must finish its pending updates before they are overwritten, not after
+        settle(p);
+        int[] next = {0};
+        SynapseOrder.forEach(p.slices, p.pre.size, (i, d, slice, q) -> slice.setWeight(q, weights[next[0]++]));
+    }
+
+    /**
+     * Changes the rates (Hz) of a Poisson source from the next step on, one per neuron: a new input pattern, such as
+     * an image's pixels as rates. The spec keeps the rates it was built with. Call between runs.
+     *
+     * @throws IllegalArgumentException if the population is not a Poisson source, or the rates do not fit it
+     */
+    public void setRates(String source, double[] ratesHz) {
+        RuntimePopulation p = population(source);
+        if (!(p.generator instanceof PoissonGenerator generator)) {
+            throw new IllegalArgumentException("population " + source + " is not a Poisson source");
+        }
+        try {
+            generator.setRates(ratesHz);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Poisson source " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives the plastic projections a reward (or dopamine) signal for the next step, {@link #steps()}: each of their
+     * states gets {@code Plasticity.reward(value, steps())} after that step's spikes. Several calls before the step
+     * runs add up. Rules that are not reward-modulated ignore it.
+     */
+    public void reward(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("reward must be a finite number, got " + value);
+        }
+        loop.reward(step, loop.pendingReward(step) + value);
+    }
+
+    /**
+     * Marks the next step, {@link #steps()}, as the first of a new input pattern: every plastic projection's states
+     * get {@code Plasticity.beforePattern(steps())} now, before that step's neuron update (Diehl and Cook normalise
+     * each neuron's incoming weights before each image). Call between runs.
+     */
+    public void beforePattern() {
+        checkNotFailed();
+        for (RuntimeProjection p : projections) {
+            if (p.plasticity != null) {
+                for (Plasticity state : p.plasticity) {
+                    state.beforePattern(step);
                 }
             }
         }
-        return new Connections(pre.toArray(), post.toArray(), weight, delay.toArray());
+    }
+
+    /**
+     * Brings the weights of every plastic projection up to date at step {@link #steps()} ({@code
+     * Plasticity.settle}), for a rule that defers updates; call before reading or saving weights by other means than
+     * {@link #connections(String)}, which settles by itself.
+     */
+    public void settle() {
+        for (RuntimeProjection p : projections) {
+            settle(p);
+        }
+    }
+
+    private void settle(RuntimeProjection p) {
+        if (p.plasticity != null) {
+            for (Plasticity state : p.plasticity) {
+                state.settle(step);
+            }
+        }
+    }
+
+    private void checkNotFailed() {
+        if (failed) {
+            throw new IllegalStateException("an earlier run failed; the network state is inconsistent");
+        }
     }
 
     private RuntimePopulation population(String name) {

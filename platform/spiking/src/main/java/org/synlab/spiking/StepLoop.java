@@ -1,5 +1,6 @@
 package org.synlab.spiking;
 
+import org.synlab.api.plasticity.Plasticity;
 import org.synlab.spiking.internal.DelayBuffer;
 import org.synlab.spiking.internal.SpinBarrier;
 import org.synlab.spiking.internal.SynapseSlice;
@@ -10,6 +11,12 @@ import org.synlab.spiking.internal.SynapseSlice;
  * (everyone's spikes are needed for delivery) and delivering them. Delivery of step {@code t} and the drain of step
  * {@code t+1} touch only the thread's own targets (one-step delays land directly in the target variables, which the
  * thread's own update of {@code t} has finished with), so no barrier is needed between them. Thread 0 also records.
+ *
+ * <p>A plastic projection runs its hooks right after its own delivery, in the order {@link Plasticity} documents:
+ * the presynaptic spikes of {@code t} (all threads' ranges, ascending), then the postsynaptic spikes of the thread's
+ * own range, then the reward, then the end of the step. Thread {@code k} changes only the weights of slice {@code k},
+ * which only thread {@code k} delivers from, so the delivery of {@code t} always carries the weights from before the
+ * plasticity of {@code t}, and what a delayed spike carries is fixed when it enters the ring, whatever the threads.
  */
 final class StepLoop {
 
@@ -19,6 +26,9 @@ final class StepLoop {
     private final RuntimeProjection[] projections;
     private final int threads;
     private final long[] events;
+    /** The step the pending reward is for, or -1; written only between runs. */
+    private long rewardStep = -1;
+    private double rewardValue;
 
     StepLoop(RuntimePopulation[] populations, RuntimeProjection[] projections, int threads) {
         this.populations = populations;
@@ -43,6 +53,9 @@ final class StepLoop {
             long delivered = 0;
             for (RuntimeProjection j : projections) {
                 delivered += deliver(j, k, t, parity);
+                if (j.plasticity != null) {
+                    learn(j, k, t, parity);
+                }
             }
             events[k * PAD] += delivered;
         }
@@ -92,6 +105,44 @@ final class StepLoop {
             delivered += slice.deliver(pre.spikes[m][parity], pre.counts[2 * m + parity], buffer, nowSlot, k);
         }
         return delivered;
+    }
+
+    /** The hooks of slice {@code k}'s state for the spikes of step {@code t}, after their delivery. */
+    private void learn(RuntimeProjection j, int k, long t, int parity) {
+        Plasticity state = j.plasticity[k];
+        SynapseSlice slice = j.slices[k];
+        RuntimePopulation pre = j.pre;
+        // every presynaptic spike, even with no synapse in this slice: the state's presynaptic traces must see it
+        for (int m = 0; m < threads; m++) {
+            int[] spikes = pre.spikes[m][parity];
+            int count = pre.counts[2 * m + parity];
+            for (int n = 0; n < count; n++) {
+                int i = spikes[n];
+                state.preSpike(i, slice.rowBegin(i), slice.rowEnd(i), t);
+            }
+        }
+        // only this thread's postsynaptic range: every incoming synapse of those neurons is in this slice
+        RuntimePopulation post = j.post;
+        int[] spikes = post.spikes[k][parity];
+        int count = post.counts[2 * k + parity];
+        for (int n = 0; n < count; n++) {
+            state.postSpike(spikes[n], t);
+        }
+        if (t == rewardStep) {
+            state.reward(rewardValue, t);
+        }
+        state.endStep(t);
+    }
+
+    /** Sets the reward that step {@code step} passes to the plastic projections; call only between runs. */
+    void reward(long step, double value) {
+        rewardStep = step;
+        rewardValue = value;
+    }
+
+    /** The reward pending for step {@code step}, 0 if none; call only between runs. */
+    double pendingReward(long step) {
+        return step == rewardStep ? rewardValue : 0;
     }
 
     private void record(long t, int parity) {

@@ -1,5 +1,7 @@
 package org.synlab.spiking.internal;
 
+import org.synlab.api.plasticity.Synapses;
+
 /**
  * The synapses of one projection whose targets fall in one thread's range {@code [lo, hi)}, laid out for delivery:
  * row {@code i} owns groups {@code rowGroup[i] .. rowGroup[i+1]-1}, group {@code g} has one delay {@code
@@ -111,6 +113,30 @@ public final class SynapseSlice {
         return events;
     }
 
+    /**
+     * The slice as the {@link Synapses} a plasticity rule works on: the slice's own target and weight arrays (not
+     * copies), so weights a rule changes are the weights the next delivery reads. Row {@code i} is the contiguous
+     * range {@link #rowBegin(int) rowBegin(i)} .. {@link #rowEnd(int) rowEnd(i)}; targets are population indices.
+     */
+    public Synapses synapses(int postSize) {
+        int rows = rowGroup.length - 1;
+        int[] rowPtr = new int[rows + 1];
+        for (int i = 0; i <= rows; i++) {
+            rowPtr[i] = groupStart[rowGroup[i]];
+        }
+        return Synapses.ofRows(rowPtr, postSize, target, weight);
+    }
+
+    /** The first synapse of row {@code pre}; its synapses are contiguous up to {@link #rowEnd(int)}. */
+    public int rowBegin(int pre) {
+        return groupStart[rowGroup[pre]];
+    }
+
+    /** One past the last synapse of row {@code pre}. */
+    public int rowEnd(int pre) {
+        return groupStart[rowGroup[pre + 1]];
+    }
+
     /** The number of synapses in this slice. */
     public int size() {
         return target.length;
@@ -149,5 +175,10 @@ public final class SynapseSlice {
     /** The weight of synapse {@code q}. */
     public float weight(int q) {
         return weight[q];
+    }
+
+    /** Sets the weight of synapse {@code q}; later deliveries carry it. */
+    public void setWeight(int q, float value) {
+        weight[q] = value;
     }
 }

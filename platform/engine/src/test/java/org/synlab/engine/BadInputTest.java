@@ -1,6 +1,7 @@
 package org.synlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,13 @@ class BadInputTest {
     void unknownNeuronListsTheKnownOnes() {
         assertMessage(refused("network.layers.0.neuron=sigmoidal"), "network.layers.0.neuron",
                 "unknown neuron 'sigmoidal'", "known: ", "relu", "sigmoid", "tanh");
+    }
+
+    @Test
+    void aSpikingModelIsNotANeuronOfARateLayer() {
+        BadInputException e = refused("network.layers.0.neuron=lif");
+        assertMessage(e, "network.layers.0.neuron", "unknown neuron 'lif'", "known: ", "relu", "sigmoid");
+        assertFalse(e.getMessage().contains("lif-cond"), "only rate models are listed: " + e.getMessage());
     }
 
     @Test

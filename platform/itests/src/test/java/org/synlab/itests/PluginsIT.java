@@ -45,6 +45,16 @@ class PluginsIT {
                 {"dataset:moons", "org.synlab.datasets-toy"}, {"dataset:linear-regression", "org.synlab.datasets-toy"},
                 {"dataset:multilabel", "org.synlab.datasets-toy"},
                 {"dataset:mnist", "org.synlab.datasets-mnist"}, {"dataset:fashion-mnist", "org.synlab.datasets-mnist"},
+                {"neuron:lif", "org.synlab.neurons-spiking"}, {"neuron:lif-cond", "org.synlab.neurons-spiking"},
+                {"neuron:lif-adaptive", "org.synlab.neurons-spiking"}, {"neuron:izhikevich", "org.synlab.neurons-spiking"},
+                {"neuron:adex", "org.synlab.neurons-spiking"}, {"neuron:hh", "org.synlab.neurons-spiking"},
+                {"learning-rule:hebb", "org.synlab.learning-plasticity"},
+                {"learning-rule:hebb-normalised", "org.synlab.learning-plasticity"},
+                {"learning-rule:oja", "org.synlab.learning-plasticity"}, {"learning-rule:bcm", "org.synlab.learning-plasticity"},
+                {"learning-rule:stdp", "org.synlab.learning-plasticity"},
+                {"learning-rule:stdp-triplet", "org.synlab.learning-plasticity"},
+                {"learning-rule:rstdp", "org.synlab.learning-plasticity"},
+                {"learning-rule:normalisation", "org.synlab.learning-plasticity"},
         };
         for (String[] e : expected) {
             JsonNode part = byName.get(e[0]);

@@ -40,6 +40,16 @@ public final class Preparer {
     private final Map<String, Loss> losses;
     private final Map<String, Dataset> datasets;
 
+    private Map<String, NeuronModel> rateNeurons() {
+        Map<String, NeuronModel> rate = new java.util.TreeMap<>();
+        neurons.forEach((name, model) -> {
+            if (model instanceof RateNeuron) {
+                rate.put(name, model);
+            }
+        });
+        return rate;
+    }
+
     public Preparer(Map<String, Backend> backends, Map<String, NeuronModel> neurons, Map<String, LearningRule> rules,
                     Map<String, Loss> losses, Map<String, Dataset> datasets) {
         this.backends = backends;
@@ -151,7 +161,9 @@ public final class Preparer {
         for (int i = 0; i < network.layers().size(); i++) {
             ExperimentSpec.LayerSpec layer = network.layers().get(i);
             boolean last = i == network.layers().size() - 1;
-            Resolved<NeuronModel> neuron = PartResolver.resolve(layer.neuron(), PartKind.NEURON, neurons);
+            // a layer of a rate network picks among rate models: naming a spiking model here is refused
+            // with the rate models as the known ones
+            Resolved<NeuronModel> neuron = PartResolver.resolve(layer.neuron(), PartKind.NEURON, rateNeurons());
             RateNeuron rate = PartResolver.require(neuron, RateNeuron.class, layer.neuron(), "a rate neuron model");
             Activation activation;
             try {

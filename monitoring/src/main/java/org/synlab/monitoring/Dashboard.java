@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Objects;
 import org.synlab.monitoring.internal.Addresses;
+import org.synlab.monitoring.internal.BinaryFrames;
 import org.synlab.monitoring.internal.DashboardServer;
 import org.synlab.monitoring.internal.ServerConfig;
 
@@ -76,6 +77,15 @@ public final class Dashboard {
 
     public static String spikesAddress(String runId) {
         return Addresses.spikes(runId);
+    }
+
+    /**
+     * The binary frame the dashboard draws a raster from, for {@link #spikesAddress}: spike k of the
+     * population is neuron {@code neurons[k]} at step {@code steps[k]}, steps of {@code dtMs} ms.
+     */
+    public static io.vertx.core.buffer.Buffer spikeFrame(String runId, String population, int size, double dtMs,
+                                                         int[] steps, int[] neurons) {
+        return BinaryFrames.spikes(runId, population, size, (float) dtMs, steps, neurons);
     }
 
     public static String weightsAddress(String runId) {

@@ -134,6 +134,27 @@ public final class BinaryFrames {
         return b;
     }
 
+    /**
+     * A spike frame from parallel arrays, as a spiking run hands them over: spike k is
+     * {@code neurons[k]} at {@code steps[k]}.
+     */
+    public static Buffer spikes(String runId, String population, int size, float dtMs, int[] steps, int[] neurons) {
+        if (steps.length != neurons.length) {
+            throw new IllegalArgumentException("spikes of " + population + ": " + steps.length + " steps but "
+                    + neurons.length + " neurons");
+        }
+        int n = steps.length;
+        Buffer b = head(SPIKES, runId, population, 12 + 8 * n);
+        b.appendIntLE(size).appendFloatLE(dtMs).appendIntLE(n);
+        for (int step : steps) {
+            b.appendIntLE(step);
+        }
+        for (int neuron : neurons) {
+            b.appendIntLE(neuron);
+        }
+        return b;
+    }
+
     private static Buffer head(byte type, String runId, String name, int bodyBytes) {
         byte[] run = utf8(runId, "run id");
         byte[] nm = utf8(name, "name");

@@ -6,6 +6,18 @@ public interface RunListener {
     default void progress(Progress progress) {
     }
 
+    /**
+     * The spikes of one population over the chunk just simulated, for live views (a raster): spike
+     * {@code k} is neuron {@code neurons[k]} at step {@code steps[k]}, steps of {@code dtMs}
+     * milliseconds from the start of the run. At most {@link #MAX_SPIKES_PER_CALL} per call, the first
+     * ones of the chunk; the arrays belong to the listener.
+     */
+    default void spikes(String population, int size, double dtMs, int[] steps, int[] neurons) {
+    }
+
+    /** Bounds one {@link #spikes} call (a few hundred kilobytes on the bus), however busy the network. */
+    int MAX_SPIKES_PER_CALL = 50_000;
+
     RunListener NONE = new RunListener() {
     };
 }

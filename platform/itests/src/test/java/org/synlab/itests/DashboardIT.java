@@ -29,8 +29,9 @@ import org.synlab.monitoring.Chromium;
 
 /**
  * The dashboard of a real {@code ./synlab serve}: a run started from the page's API trains MNIST on the
- * real bundles while a headless Chromium watches its curves grow; the finished run's history comes
- * back from the run store. Screenshots land in target/screenshots.
+ * real bundles while a headless Chromium watches its curves grow, and the finished run's history comes
+ * back from the run store; a spiking run's raster is drawn from the spikes it publishes on the bus.
+ * Screenshots land in target/screenshots.
  */
 class DashboardIT {
 
@@ -99,6 +100,33 @@ class DashboardIT {
             // the store commits in batches (within 200 ms): wait for the run's end to be written
             JsonNode history = awaitStoredEnd(run, Duration.ofSeconds(30));
             assertEquals(4, history.path("series").path("train.loss").path("y").size(), history.toString());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSpikingRunDrawsItsRasterFromTheSpikesItPublishes() throws Exception {
+        ChromeDriver browser = Chromium.start();
+        try {
+            browser.get(url);
+            JsonNode started = post("api/runs/start", "{\"experiment\": \"experiments/cuba.yaml\", \"overrides\":"
+                    + " [\"simulation.duration=3 s\"]}");
+            assertTrue(started.path("ok").asBoolean(), started.toString());
+            String run = started.path("reply").path("run").asText();
+
+            long pixels = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (pixels < 500 && System.nanoTime() < deadline) {
+                Object n = ((JavascriptExecutor) browser).executeScript(
+                        "return window.synlab ? window.synlab.rasterPixels(arguments[0]) : 0;", run);
+                pixels = n instanceof Number num ? num.longValue() : 0;
+                Thread.sleep(250);
+            }
+            assertTrue(pixels >= 500, "the raster of " + run + " has " + pixels + " painted pixels");
+            screenshot(browser, "dashboard-spiking.png");
+            JsonNode finished = awaitStatus(run, "finished", Duration.ofSeconds(120));
+            assertTrue(finished.path("metrics").path("rate_hz").asDouble() > 1, finished.toString());
         } finally {
             browser.quit();
         }

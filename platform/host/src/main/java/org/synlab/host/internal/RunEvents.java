@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.synlab.engine.PartRef;
 import org.synlab.engine.Progress;
+import org.synlab.monitoring.Dashboard;
 
 /**
  * Publishes run events on the Vert.x event bus at {@code synlab.run.<id>.<event>}. Publishing never
@@ -18,6 +19,8 @@ public final class RunEvents {
     public static final String STARTED = "started";
     public static final String PROGRESS = "progress";
     public static final String FINISHED = "finished";
+    /** A chunk of a spiking run's spikes (counted, not a lifecycle event). */
+    public static final String SPIKES = "spikes";
 
     private final EventBus bus;
     private final HostMetrics metrics;
@@ -55,6 +58,15 @@ public final class RunEvents {
 
     void finished(RunSummary summary) {
         publish(summary.run(), FINISHED, summary.toJson());
+    }
+
+    /**
+     * A chunk of a spiking run's spikes, as the dashboard's binary raster frame on
+     * {@code synlab.run.<id>.spikes}: packed ints, not JSON, since a busy chunk holds tens of thousands.
+     */
+    void spikes(String runId, String population, int size, double dtMs, int[] steps, int[] neurons) {
+        metrics.event(SPIKES);
+        bus.publish(Dashboard.spikesAddress(runId), Dashboard.spikeFrame(runId, population, size, dtMs, steps, neurons));
     }
 
     static JsonObject progressJson(String runId, Progress progress) {

@@ -150,6 +150,11 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
                     events.progress(record.id(), progress);
                     tellFollowers(l -> l.progress(record.id(), progress));
                 }
+
+                @Override
+                public void spikes(String population, int size, double dtMs, int[] steps, int[] neurons) {
+                    events.spikes(record.id(), population, size, dtMs, steps, neurons);
+                }
             }, record.control());
         } catch (Throwable t) {
             // the engine reports failures in its result; this is a bug or a plugin's LinkageError

@@ -77,6 +77,16 @@ final class SpikingRunner {
         return sim;
     }
 
+    /** Hands the chunk's spikes of one population to the listener (the host puts them on the bus). */
+    private void publish(SpikeRecorder recorder) {
+        int n = Math.min(recorder.count(), RunListener.MAX_SPIKES_PER_CALL);
+        if (n == 0) {
+            return;
+        }
+        listener.spikes(recorder.population(), recorder.populationSize(), plan.dtMs(),
+                java.util.Arrays.copyOf(recorder.steps(), n), java.util.Arrays.copyOf(recorder.neurons(), n));
+    }
+
     /** Returns null when the run completed, else why it stopped. */
     private String simulate(Simulation sim) {
         Map<String, SpikeRecorder> recorders = new LinkedHashMap<>();
@@ -110,6 +120,7 @@ final class SpikingRunner {
             loopNanos += System.nanoTime() - t0;
             recorders.forEach((name, recorder) -> {
                 tallies.get(name).fold(recorder);
+                publish(recorder);
                 recorder.clear();
             });
             for (StateRecorder probe : probes) {

@@ -143,6 +143,28 @@ class SmallNetworkTest {
     }
 
     @Test
+    void eachChunksSpikesReachTheListenerForLiveViews() throws Exception {
+        java.util.Map<String, Integer> spikes = new java.util.HashMap<>();
+        List<Integer> lastStep = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void spikes(String population, int size, double dtMs, int[] steps, int[] neurons) {
+                assertEquals(steps.length, neurons.length);
+                for (int k = 0; k < neurons.length; k++) {
+                    assertTrue(neurons[k] >= 0 && neurons[k] < size, population + " neuron " + neurons[k]);
+                }
+                spikes.merge(population, steps.length, Integer::sum);
+                lastStep.add(steps[steps.length - 1]);
+            }
+        };
+        RunResult r = SpikingRuns.prepare(SpikingRuns.write(folder, "small", SMALL)).execute(listener, new RunControl());
+        assertEquals(RunStatus.FINISHED, r.status(), r.reason());
+        int handed = spikes.values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(r.metrics().get("sim.spikes"), (double) handed, "every model population's spike, once");
+        assertTrue(lastStep.stream().allMatch(s -> s < 500), "steps lie within the 50 ms run at 0.1 ms: " + lastStep);
+    }
+
+    @Test
     void cancellingStopsTheRunBetweenChunksWithTheReason() throws Exception {
         RunControl control = new RunControl();
         RunListener cancelAfterTwo = new RunListener() {

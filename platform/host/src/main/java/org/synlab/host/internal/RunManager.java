@@ -147,6 +147,7 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
                 @Override
                 public void progress(Progress progress) {
                     record.progress(progress);
+                    metrics.progress(record.id(), progress.metrics());
                     events.progress(record.id(), progress);
                     tellFollowers(l -> l.progress(record.id(), progress));
                 }
@@ -164,6 +165,7 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
         }
         RunSummary summary = RunSummary.of(record.id(), task, result);
         metrics.runFinished(summary.status(), Duration.ofNanos(System.nanoTime() - started));
+        metrics.forget(record.id());
         // queued for the store before the run counts as done, so a store flush after done() includes the end
         tellFollowers(l -> l.finished(summary));
         record.finish(summary);

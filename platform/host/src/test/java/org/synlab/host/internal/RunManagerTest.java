@@ -12,15 +12,22 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.synlab.engine.PartKind;
 import org.synlab.engine.PartRef;
+import org.synlab.engine.Progress;
+import org.synlab.engine.RunControl;
+import org.synlab.engine.RunListener;
+import org.synlab.engine.RunResult;
+import org.synlab.engine.RunStatus;
 
 class RunManagerTest {
 
@@ -81,6 +88,59 @@ class RunManagerTest {
         assertEquals(0.0, meters.get("synlab.runs.active").gauge().value());
         assertEquals(1L, meters.get("synlab.run.seconds").timer().count());
         assertTrue(meters.scrape().contains("synlab_runs_started_total"));
+    }
+
+    @Test
+    void aRunsThroughputIsAGaugeTaggedByRunWhileItRuns() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RunTask task = new RunTask() {
+            @Override
+            public String experiment() {
+                return "gauged";
+            }
+
+            @Override
+            public long seed() {
+                return 1;
+            }
+
+            @Override
+            public String backend() {
+                return "cpu";
+            }
+
+            @Override
+            public Set<PartRef> parts() {
+                return Set.of();
+            }
+
+            @Override
+            public RunResult execute(RunListener listener, RunControl control) {
+                listener.progress(new Progress(1, 2, 0.5, Map.of("samples_per_second", 1234.0, "epoch_seconds", 0.5,
+                        "sim.bio_seconds", 2.0, "sim.wall_seconds", 0.5)));
+                reported.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new RunResult(RunStatus.FINISHED, null, Map.of(), List.of(), 0.01);
+            }
+        };
+        String id = runs.newRunId();
+        RunRecord record = runs.start(id, task);
+        assertTrue(reported.await(10, TimeUnit.SECONDS));
+
+        assertEquals(1234.0, meters.get("synlab.train.samples.per.second").tag("run", id).gauge().value());
+        assertEquals(0.5, meters.get("synlab.train.epoch.seconds").tag("run", id).gauge().value());
+        assertEquals(4.0, meters.get("synlab.sim.realtime.factor").tag("run", id).gauge().value());
+        assertTrue(meters.scrape().contains("synlab_train_samples_per_second{run=\"" + id + "\"}"), meters.scrape());
+
+        release.countDown();
+        record.done().get(10, TimeUnit.SECONDS);
+        assertTrue(meters.find("synlab.train.samples.per.second").tag("run", id).gauges().isEmpty(),
+                "a finished run's gauges are removed");
     }
 
     @Test

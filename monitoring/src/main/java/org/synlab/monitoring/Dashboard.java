@@ -88,6 +88,15 @@ public final class Dashboard {
         return BinaryFrames.spikes(runId, population, size, (float) dtMs, steps, neurons);
     }
 
+    /**
+     * The binary frame of membrane (or any state) traces, for {@link #tracesAddress}: row i holds
+     * neuron {@code neurons[i]}'s samples from {@code step} on, {@code dtMs} ms apart.
+     */
+    public static io.vertx.core.buffer.Buffer traceFrame(String runId, String population, String variable, int step,
+                                                         double dtMs, int[] neurons, float[][] values) {
+        return BinaryFrames.traces(runId, population, variable, step, (float) dtMs, neurons, values);
+    }
+
     public static String weightsAddress(String runId) {
         return Addresses.weights(runId);
     }

@@ -155,6 +155,35 @@ public final class BinaryFrames {
         return b;
     }
 
+    /**
+     * A trace frame from arrays: {@code values[i]} holds neuron {@code neurons[i]}'s samples of
+     * consecutive steps from {@code step} on, {@code dtMs} apart (all rows the same length).
+     */
+    public static Buffer traces(String runId, String population, String variable, int step, float dtMs, int[] neurons,
+                                float[][] values) {
+        String name = population + "." + variable;
+        if (neurons.length != values.length) {
+            throw new IllegalArgumentException("traces of " + name + ": " + neurons.length + " neurons but "
+                    + values.length + " value rows");
+        }
+        int k = neurons.length;
+        int m = k == 0 ? 0 : values[0].length;
+        Buffer b = head(TRACES, runId, name, 16 + 4 * k + 4 * k * m);
+        b.appendIntLE(step).appendFloatLE(dtMs).appendIntLE(k).appendIntLE(m);
+        for (int neuron : neurons) {
+            b.appendIntLE(neuron);
+        }
+        for (float[] row : values) {
+            if (row.length != m) {
+                throw new IllegalArgumentException("traces of " + name + ": rows of " + row.length + " and " + m + " values");
+            }
+            for (float v : row) {
+                b.appendFloatLE(v);
+            }
+        }
+        return b;
+    }
+
     private static Buffer head(byte type, String runId, String name, int bodyBytes) {
         byte[] run = utf8(runId, "run id");
         byte[] nm = utf8(name, "name");

@@ -15,6 +15,15 @@ public interface RunListener {
     default void spikes(String population, int size, double dtMs, int[] steps, int[] neurons) {
     }
 
+    /**
+     * A chunk's samples of one recorded state variable: row i holds neuron {@code neurons[i]}'s
+     * values of consecutive samples, {@code sampleMs} milliseconds apart, the first at sample index
+     * {@code firstSample} (time {@code firstSample * sampleMs}). The arrays belong to the listener.
+     */
+    default void traces(String population, String variable, int firstSample, double sampleMs, int[] neurons,
+                        float[][] values) {
+    }
+
     /** Bounds one {@link #spikes} call (a few hundred kilobytes on the bus), however busy the network. */
     int MAX_SPIKES_PER_CALL = 50_000;
 

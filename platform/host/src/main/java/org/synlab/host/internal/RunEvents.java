@@ -21,6 +21,8 @@ public final class RunEvents {
     public static final String FINISHED = "finished";
     /** A chunk of a spiking run's spikes (counted, not a lifecycle event). */
     public static final String SPIKES = "spikes";
+    /** A chunk of a spiking run's recorded state samples. */
+    public static final String TRACES = "traces";
 
     private final EventBus bus;
     private final HostMetrics metrics;
@@ -67,6 +69,14 @@ public final class RunEvents {
     void spikes(String runId, String population, int size, double dtMs, int[] steps, int[] neurons) {
         metrics.event(SPIKES);
         bus.publish(Dashboard.spikesAddress(runId), Dashboard.spikeFrame(runId, population, size, dtMs, steps, neurons));
+    }
+
+    /** A chunk of a probe's samples, as the dashboard's binary trace frame on {@code synlab.run.<id>.traces}. */
+    void traces(String runId, String population, String variable, int firstSample, double sampleMs, int[] neurons,
+                float[][] values) {
+        metrics.event(TRACES);
+        bus.publish(Dashboard.tracesAddress(runId),
+                Dashboard.traceFrame(runId, population, variable, firstSample, sampleMs, neurons, values));
     }
 
     static JsonObject progressJson(String runId, Progress progress) {

@@ -156,6 +156,12 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
                 public void spikes(String population, int size, double dtMs, int[] steps, int[] neurons) {
                     events.spikes(record.id(), population, size, dtMs, steps, neurons);
                 }
+
+                @Override
+                public void traces(String population, String variable, int firstSample, double sampleMs,
+                                   int[] neurons, float[][] values) {
+                    events.traces(record.id(), population, variable, firstSample, sampleMs, neurons, values);
+                }
             }, record.control());
         } catch (Throwable t) {
             // the engine reports failures in its result; this is a bug or a plugin's LinkageError

@@ -87,6 +87,22 @@ final class SpikingRunner {
                 java.util.Arrays.copyOf(recorder.steps(), n), java.util.Arrays.copyOf(recorder.neurons(), n));
     }
 
+    /** Hands the chunk's samples of a state probe to the listener, a variable at a time (live traces). */
+    private void publish(StateRecorder probe) {
+        if (probe.samples() == 0) {
+            return;
+        }
+        int[] neurons = probe.neurons();
+        for (String variable : probe.variables()) {
+            float[][] values = new float[neurons.length][];
+            for (int i = 0; i < neurons.length; i++) {
+                values[i] = probe.trace(variable, neurons[i]);
+            }
+            listener.traces(probe.population(), variable, probe.firstSample(), probe.every() * plan.dtMs(), neurons.clone(),
+                    values);
+        }
+    }
+
     /** Returns null when the run completed, else why it stopped. */
     private String simulate(Simulation sim) {
         Map<String, SpikeRecorder> recorders = new LinkedHashMap<>();
@@ -159,6 +175,7 @@ final class SpikingRunner {
 
     /** Appends the samples a state recorder holds to the history, up to {@link #MAX_SERIES}, and clears it. */
     private void collect(StateRecorder probe) {
+        publish(probe);
         for (String variable : probe.variables()) {
             for (int neuron : probe.neurons()) {
                 String key = "state." + probe.population() + "." + variable + "." + neuron;

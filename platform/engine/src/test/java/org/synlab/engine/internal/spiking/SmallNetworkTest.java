@@ -235,8 +235,28 @@ class SmallNetworkTest {
                   state:
                     - {population: stepped, variables: [v, I], neurons: [1], every: 10}
                 """);
-        RunResult r = SpikingRuns.run(file);
+        // the probe's samples also reach the listener chunk by chunk (the dashboard's live traces)
+        List<Float> streamed = new ArrayList<>();
+        List<Integer> firstSamples = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void traces(String population, String variable, int firstSample, double sampleMs, int[] neurons,
+                               float[][] values) {
+                assertEquals("stepped", population);
+                assertEquals(1.0, sampleMs, 1e-12, "every 10 steps of 0.1 ms");
+                assertEquals(1, neurons[0]);
+                if (variable.equals("I")) {
+                    firstSamples.add(firstSample);
+                    for (float value : values[0]) {
+                        streamed.add(value);
+                    }
+                }
+            }
+        };
+        RunResult r = SpikingRuns.prepare(file).execute(listener, new RunControl());
         assertEquals(RunStatus.FINISHED, r.status(), r.reason());
+        assertEquals(r.history().get("state.stepped.I.1"), streamed.stream().map(Double::valueOf).toList());
+        assertEquals(0, firstSamples.get(0), "the first chunk starts at sample 0");
         assertEquals(200.0, r.metrics().get("sim.synapses"));
         double events = r.metrics().get("sim.synaptic_events");
         // 50 sources at 200 Hz for 0.1 s fire about 1,000 times; 200 synapses from 50 sources: 4 targets each

@@ -118,10 +118,13 @@ final class RunsCommand implements Command {
         return run.epochs() == 0 ? run.status() : run.status() + " (epoch " + run.epoch() + "/" + run.epochs() + ")";
     }
 
-    /** Loss and accuracy figures: the ones worth a glance in a list; {@code show} has them all. */
+    /**
+     * Loss and accuracy figures, and a spiking run's mean rate: the ones worth a glance in a list;
+     * {@code show} has them all.
+     */
     static String headline(Map<String, Double> metrics) {
         String text = new TreeMap<>(metrics).entrySet().stream()
-                .filter(e -> e.getKey().endsWith("loss") || e.getKey().endsWith("accuracy"))
+                .filter(e -> e.getKey().endsWith("loss") || e.getKey().endsWith("accuracy") || e.getKey().equals("rate_hz"))
                 .map(e -> e.getKey() + "=" + MetricText.number(e.getValue()))
                 .collect(Collectors.joining(" "));
         return text.isEmpty() ? "-" : text;

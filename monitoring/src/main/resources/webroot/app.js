@@ -365,8 +365,17 @@
     setText(c.loss, loss.text, loss.title);
     const acc = metricCell(row, ['val.accuracy', 'test.accuracy', 'train.accuracy', 'accuracy']);
     setText(c.accuracy, acc.text, acc.title);
-    setText(c.throughput, fmt((row.metrics || {}).samples_per_second));
-    setText(c.stepTime, fmt((row.metrics || {}).epoch_seconds));
+    const m = row.metrics || {};
+    const bio = m['sim.bio_seconds'];
+    const loop = m['sim.wall_seconds'];
+    if (m.samples_per_second == null && bio != null && loop > 0) {
+      // a spiking run: simulated seconds per wall-clock second of its loop, and ms of loop per step
+      setText(c.throughput, fmt(bio / loop) + ' sim s/s', 'simulated seconds per second of the loop');
+      setText(c.stepTime, '', '');
+    } else {
+      setText(c.throughput, fmt(m.samples_per_second));
+      setText(c.stepTime, fmt(m.epoch_seconds));
+    }
     const running = row.status === 'running';
     if (running && !c.stop.isConnected) c.actions.appendChild(c.stop);
     if (!running && c.stop.isConnected) c.stop.remove();

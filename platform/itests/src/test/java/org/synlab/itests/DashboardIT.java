@@ -124,6 +124,10 @@ class DashboardIT {
                 Thread.sleep(250);
             }
             assertTrue(pixels >= 500, "the raster of " + run + " has " + pixels + " painted pixels");
+            // its throughput reads as simulated seconds per second of loop
+            Object throughput = ((JavascriptExecutor) browser).executeScript(
+                    "return document.querySelector('#runs').innerText;");
+            assertTrue(String.valueOf(throughput).contains("sim s/s"), String.valueOf(throughput));
             screenshot(browser, "dashboard-spiking.png");
             JsonNode finished = awaitStatus(run, "finished", Duration.ofSeconds(120));
             assertTrue(finished.path("metrics").path("rate_hz").asDouble() > 1, finished.toString());

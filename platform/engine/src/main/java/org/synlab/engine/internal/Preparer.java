@@ -66,7 +66,7 @@ public final class Preparer {
     public Prepared prepare(Experiment experiment) throws BadInputException {
         if (SpikingPreparer.isSpiking(experiment)) {
             Set<PartRef> parts = new LinkedHashSet<>();
-            Plan plan = new SpikingPreparer(backends, neurons).prepare(experiment, parts);
+            Plan plan = new SpikingPreparer(backends, neurons, rules).prepare(experiment, parts);
             return new Prepared(plan, parts);
         }
         ExperimentSpec spec = ExperimentSpec.parse(experiment);

@@ -5,11 +5,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.synlab.api.eqs.Dimension;
 import org.synlab.api.eqs.Variable;
+import org.synlab.api.LearningRule;
+import org.synlab.api.plasticity.SpikingRule;
 import org.synlab.engine.BadInputException;
+import org.synlab.engine.PartKind;
+import org.synlab.engine.PartRef;
 import org.synlab.engine.internal.Node;
+import org.synlab.engine.internal.Node.PartSpec;
+import org.synlab.engine.internal.PartResolver;
+import org.synlab.engine.internal.PartResolver.Resolved;
 import org.synlab.spiking.Connector;
+import org.synlab.spiking.PlasticityFactory;
 import org.synlab.spiking.Projection;
 import org.synlab.spiking.Sign;
 import org.synlab.spiking.Value;
@@ -26,12 +35,13 @@ import org.synlab.spiking.Value;
  *   weight: 1.62 mV              # in the target's unit; or {uniform: [a, b]}, {normal: [mean, sd]}
  *   delay: 0.1 ms                # default one time step; or a distribution
  *   name: exc-inh                # default pre->post:target
+ *   plasticity: {rule: stdp, a_plus: 0.0001, w_max: 0.005}   # a spike-based rule plugin and its parameters
  * </pre>
  */
 final class ProjectionReader {
 
     private static final List<String> KEYS = List.of("name", "pre", "post", "connector", "allow_self", "target",
-            "sign", "weight", "delay");
+            "sign", "weight", "delay", "plasticity");
     private static final List<String> CONNECTORS = List.of("all_to_all", "one_to_one", "{fixed_probability: p}",
             "{fixed_indegree: k}");
 
@@ -39,11 +49,16 @@ final class ProjectionReader {
     private final Map<String, Integer> sourceSizes;
     private final double dtMs;
     private final Set<String> names = new HashSet<>();
+    private final Map<String, LearningRule> rules;
+    private final Set<PartRef> parts;
 
-    ProjectionReader(Map<String, PopulationPlan> populations, Map<String, Integer> sourceSizes, double dtMs) {
+    ProjectionReader(Map<String, PopulationPlan> populations, Map<String, Integer> sourceSizes, double dtMs,
+                     Map<String, LearningRule> rules, Set<PartRef> parts) {
         this.populations = populations;
         this.sourceSizes = sourceSizes;
         this.dtMs = dtMs;
+        this.rules = rules;
+        this.parts = parts;
     }
 
     List<Projection> read(Node list) throws BadInputException {
@@ -109,7 +124,24 @@ final class ProjectionReader {
             throw (node.get("name").isMissing() ? node : node.get("name")).error("two projections are named '" + name
                     + "'; give one a name: key");
         }
-        return new Projection(name, pre, post, connector, variable, sign, weight, delay);
+        Projection projection = new Projection(name, pre, post, connector, variable, sign, weight, delay);
+        Node plasticity = node.get("plasticity");
+        return plasticity.isMissing() ? projection : projection.withPlasticity(plasticity(plasticity));
+    }
+
+    /** {@code plasticity: stdp} or {@code {rule: stdp, ...parameters}}: a spike-based rule plugin. */
+    private PlasticityFactory plasticity(Node node) throws BadInputException {
+        PartSpec spec = node.isString() ? new PartSpec(node.string(null), Map.of(), node)
+                : node.partWithSiblings("rule", Set.of());
+        Map<String, LearningRule> spiking = new TreeMap<>();
+        rules.forEach((n, r) -> {
+            if (r instanceof SpikingRule) {
+                spiking.put(n, r);
+            }
+        });
+        Resolved<LearningRule> rule = PartResolver.resolve(spec, PartKind.LEARNING_RULE, spiking);
+        parts.add(new PartRef(PartKind.LEARNING_RULE, spec.name()));
+        return PlasticityFactory.of((SpikingRule) rule.part(), rule.params());
     }
 
     private String known() {

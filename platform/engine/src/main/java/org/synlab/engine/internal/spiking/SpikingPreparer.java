@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.synlab.api.Availability;
 import org.synlab.api.Backend;
+import org.synlab.api.LearningRule;
 import org.synlab.api.NeuronModel;
 import org.synlab.engine.BadInputException;
 import org.synlab.engine.Experiment;
@@ -60,10 +61,13 @@ public final class SpikingPreparer {
 
     private final Map<String, Backend> backends;
     private final Map<String, NeuronModel> neurons;
+    private final Map<String, LearningRule> rules;
 
-    public SpikingPreparer(Map<String, Backend> backends, Map<String, NeuronModel> neurons) {
+    public SpikingPreparer(Map<String, Backend> backends, Map<String, NeuronModel> neurons,
+                           Map<String, LearningRule> rules) {
         this.backends = backends;
         this.neurons = neurons;
+        this.rules = rules;
     }
 
     /** Whether the file describes a spiking network: it has a {@code simulation} section or populations. */
@@ -120,7 +124,7 @@ public final class SpikingPreparer {
         for (Population source : sources.sources) {
             sourceSizes.put(source.name(), source.size());
         }
-        ProjectionReader projections = new ProjectionReader(populations, sourceSizes, dt);
+        ProjectionReader projections = new ProjectionReader(populations, sourceSizes, dt, rules, parts);
         RecordSpec record = RecordSpec.parse(root.get("record"), populations, dt);
 
         SpikingPlan plan = new SpikingPlan(experiment.name(), experiment.seed(), backend, threads, dt, duration, chunk,

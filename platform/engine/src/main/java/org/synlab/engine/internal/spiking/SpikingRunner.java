@@ -14,6 +14,7 @@ import org.synlab.engine.RunResult;
 import org.synlab.engine.RunStatus;
 import org.synlab.spiking.RateRecorder;
 import org.synlab.spiking.Simulation;
+import org.synlab.spiking.Projection;
 import org.synlab.spiking.SpikeRecorder;
 import org.synlab.spiking.StateRecorder;
 
@@ -75,6 +76,32 @@ final class SpikingRunner {
             });
         }
         return sim;
+    }
+
+    /**
+     * The weights a plastic projection ended with: their mean as {@code weight_mean.<projection>}, and
+     * for small projections every weight (in the runtime's thread-independent order) as
+     * {@code weights.<projection>} in the history.
+     */
+    private void learnedWeights(Simulation sim) {
+        for (Projection p : plan.projections()) {
+            if (!p.plastic()) {
+                continue;
+            }
+            float[] weights = sim.connections(p.name()).weight();
+            double sum = 0;
+            for (float w : weights) {
+                sum += w;
+            }
+            metrics.put("weight_mean." + p.name(), weights.length == 0 ? Double.NaN : sum / weights.length);
+            if (weights.length <= MAX_SERIES) {
+                List<Double> values = new ArrayList<>(weights.length);
+                for (float w : weights) {
+                    values.add((double) w);
+                }
+                history.put("weights." + p.name(), values);
+            }
+        }
     }
 
     /** Hands the chunk's spikes of one population to the listener (the host puts them on the bus). */
@@ -147,6 +174,7 @@ final class SpikingRunner {
         }
         summarise(sim, tallies, loopNanos);
         histories(tallies, rates, sim.timeMs());
+        learnedWeights(sim);
         return failure;
     }
 

@@ -55,6 +55,25 @@ class ShippedSpikingExperimentsTest {
     }
 
     @Test
+    void theStdpWindowIsPairStdpsExponentials() throws Exception {
+        RunResult r = SpikingRuns.run(FOLDER.resolve("stdp-window.yaml"));
+        assertEquals(RunStatus.FINISHED, r.status(), r.reason());
+        List<Double> weights = r.history().get("weights.synapse");
+        assertEquals(21, weights.size());
+        for (int i = 0; i < 21; i++) {
+            // each post neuron fired once, at the kick plus a few steps; the pre spike is at 150 ms
+            List<Double> post = r.history().get("spike_times_ms.post." + i);
+            assertEquals(1, post.size(), "neuron " + i + " fired " + post);
+            double dt = post.get(0) - 150;
+            assertEquals(-100 + 10 * i, dt, 0.5, "neuron " + i);
+            double expected = dt >= 0 ? 0.01 * Math.exp(-dt / 20) : -0.0105 * Math.exp(dt / 20);
+            assertEquals(expected, weights.get(i) - 0.5, 1e-3 * Math.abs(expected) + 1e-7, "dw at dt = " + dt + " ms");
+        }
+        assertEquals(weights.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                r.metrics().get("weight_mean.synapse"), 1e-9);
+    }
+
+    @Test
     void theSweepHasInDegreeEightyAtEverySize() throws Exception {
         Path sweep = FOLDER.resolve("cuba-sweep.yaml");
         assertEquals(4000L * 80, built(SpikingRuns.prepare(sweep)).synapseCount());

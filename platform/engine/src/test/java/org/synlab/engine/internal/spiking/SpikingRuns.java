@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.synlab.api.Backend;
+import org.synlab.api.LearningRule;
 import org.synlab.api.NeuronModel;
 import org.synlab.engine.BadInputException;
 import org.synlab.engine.Experiment;
@@ -24,6 +25,7 @@ final class SpikingRuns {
 
     static final Map<String, NeuronModel> NEURONS = new ShippedPlugins().byName(NeuronModel.class);
     static final Map<String, Backend> BACKENDS = Map.of("cpu", new InterpretingBackend());
+    static final Map<String, LearningRule> RULES = new ShippedPlugins().byName(LearningRule.class);
 
     private SpikingRuns() {
     }
@@ -40,7 +42,7 @@ final class SpikingRuns {
     static SpikingPlan prepare(Path file, String... overrides) throws BadInputException {
         Experiment experiment = ExperimentLoader.load(file, List.of(overrides));
         Set<PartRef> parts = new LinkedHashSet<>();
-        return new SpikingPreparer(BACKENDS, NEURONS).prepare(experiment, parts);
+        return new SpikingPreparer(BACKENDS, NEURONS, RULES).prepare(experiment, parts);
     }
 
     static RunResult run(Path file, String... overrides) throws BadInputException {

@@ -68,6 +68,14 @@ class VocabularyTest {
     }
 
     @Test
+    void plasticityNamesASpikeBasedRule() {
+        refused("network.projections.0.plasticity", "unknown learning-rule 'stdpp'; known: normalisation, rstdp, stdp,"
+                + " stdp-triplet", "network.projections.0.plasticity=stdpp");
+        refused("network.projections.0.plasticity.tau_plus", "parameter 'tau_plus' must be a number >= 0.001, got -1.0 (stdp)",
+                "network.projections.0.plasticity={rule: stdp, tau_plus: -1}");
+    }
+
+    @Test
     void parameters() {
         refused("network.populations.b.params.tau", "unknown parameter 'tau' of neuron model lif; known: tau_m, El,"
                 + " vt, vr, R, tau_ref, tau_e, tau_i, I, method", "network.populations.b.params.tau=5 ms");

@@ -110,8 +110,14 @@ final class SpikingRunner {
         if (n == 0) {
             return;
         }
-        listener.spikes(recorder.population(), recorder.populationSize(), plan.dtMs(),
-                java.util.Arrays.copyOf(recorder.steps(), n), java.util.Arrays.copyOf(recorder.neurons(), n));
+        // steps() and neurons() are copies already: cut them only when the chunk has more than n spikes
+        int[] steps = recorder.steps();
+        int[] neurons = recorder.neurons();
+        if (steps.length > n) {
+            steps = java.util.Arrays.copyOf(steps, n);
+            neurons = java.util.Arrays.copyOf(neurons, n);
+        }
+        listener.spikes(recorder.population(), recorder.populationSize(), plan.dtMs(), steps, neurons);
     }
 
     /** Hands the chunk's samples of a state probe to the listener, a variable at a time (live traces). */

@@ -24,7 +24,13 @@ public interface Dataset extends Plugin {
         /** One-hot targets; accuracy compares the arg-max. */
         MULTICLASS,
         /** Real-valued targets; no accuracy. */
-        REGRESSION
+        REGRESSION,
+        /**
+         * Inputs only: {@link Data#outputs()} is 0 and a split's reads leave the target array alone.
+         * Unsupervised local rules (Hebb, Oja, BCM) train on such data; there is no loss and no
+         * accuracy, and the output layer may have any number of units.
+         */
+        UNLABELLED
     }
 
     /** Opened data: its shape and its named splits. */
@@ -34,7 +40,7 @@ public interface Dataset extends Plugin {
         /** Numbers per input sample. */
         int features();
 
-        /** Numbers per target. */
+        /** Numbers per target; 0 for {@link Task#UNLABELLED} data. */
         int outputs();
 
         /** Split names, e.g. {@code train}, {@code test}; the first is the training split. */
@@ -46,8 +52,19 @@ public interface Dataset extends Plugin {
         List<String> outputNames();
 
         /**
-         * Parameters of the process that generated synthetic data (e.g. {@code weights} and
-         * {@code bias} of a linear model), so a run can report how well it recovered them.
+         * Parameters of the process that generated synthetic data, so a run can report how well it
+         * recovered them. The rate engine reads these keys (others are ignored):
+         * <ul>
+         *   <li>{@code weights} {@code [features * units]} and {@code bias} {@code [units]}: a linear
+         *       model's; a one-layer network reports {@code truth.weights_max_abs_error} and
+         *       {@code truth.bias_max_abs_error}.</li>
+         *   <li>{@code covariance} {@code [features * features]}, row-major: the covariance of the
+         *       inputs; the run reports how close each unit of the first layer came to its first
+         *       principal component ({@code truth.pc1_cosine}) and the weight norms.</li>
+         *   <li>{@code patterns} {@code [K * features]}: K prototype inputs the samples are drawn
+         *       around; the run reports each output unit's response to each of them, the pattern it
+         *       prefers and how selective it is ({@code patterns.*}).</li>
+         * </ul>
          */
         default Map<String, float[]> groundTruth() {
             return Map.of();

@@ -165,4 +165,49 @@ class BadInputTest {
                 () -> Experiments.prepare(xor, "network.load=junk.safetensors"));
         assertTrue(junk.getMessage().contains("not a safetensors file"), junk.getMessage());
     }
+
+    @Test
+    void unlabelledDataTrainsOnlyWithAnUnsupervisedLocalRule() {
+        Path oja = Experiments.FOLDER.resolve("oja-pca.yaml");
+        BadInputException gradient = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(oja, "learning={rule: sgd, loss: mse, lr: 0.1}"));
+        assertEquals("learning", gradient.key(), gradient.getMessage());
+        assertTrue(gradient.getMessage().startsWith(oja + ": learning: "), gradient.getMessage());
+        for (String fragment : new String[] {"'gaussian' is unlabelled", "'sgd'", "unsupervised local rule", "oja",
+                "bcm"}) {
+            assertTrue(gradient.getMessage().contains(fragment), () -> fragment + " missing: " + gradient.getMessage());
+        }
+        assertFalse(gradient.getMessage().contains("perceptron"), "perceptron is supervised: " + gradient.getMessage());
+        BadInputException supervised = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(oja, "learning={rule: perceptron}"));
+        assertEquals("learning", supervised.key());
+        assertTrue(supervised.getMessage().contains("'perceptron', which learns from targets"), supervised.getMessage());
+        BadInputException loss = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(oja, "learning.loss=mse"));
+        assertEquals("learning.loss", loss.key(), loss.getMessage());
+        assertTrue(loss.getMessage().contains("nothing for a loss to compare"), loss.getMessage());
+        BadInputException accuracy = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(oja, "training.stop_when={metric: train.accuracy, at_least: 1}"));
+        assertEquals("training.stop_when.metric", accuracy.key());
+        assertTrue(accuracy.getMessage().contains("unknown metric 'train.accuracy'"), accuracy.getMessage());
+    }
+
+    @Test
+    void badGaussianAndPatternParametersNameTheirKey() {
+        Path oja = Experiments.FOLDER.resolve("oja-pca.yaml");
+        BadInputException std = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(oja, "dataset.std=[1.0, -1.0]"));
+        assertEquals("dataset.std", std.key(), std.getMessage());
+        assertTrue(std.getMessage().startsWith(oja + ": dataset.std: ") && std.getMessage().contains(">= 0"),
+                std.getMessage());
+        BadInputException inputs = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(oja, "dataset.std=[1.0, 2.0, 3.0]", "network.inputs=2"));
+        assertEquals("network.inputs", inputs.key());
+        assertTrue(inputs.getMessage().contains("3 features"), inputs.getMessage());
+        Path bcm = Experiments.FOLDER.resolve("bcm-selectivity.yaml");
+        BadInputException level = assertThrows(BadInputException.class,
+                () -> Experiments.prepare(bcm, "dataset.level=0.1"));
+        assertEquals("dataset.level", level.key(), level.getMessage());
+        assertTrue(level.getMessage().contains("background"), level.getMessage());
+    }
 }

@@ -81,6 +81,25 @@ class ExperimentsIT {
     }
 
     @Test
+    void ojaFindsTheFirstPrincipalComponent() throws Exception {
+        for (String file : new String[] {"oja-pca.yaml", "oja-pca-10d.yaml"}) {
+            JsonNode m = finished(file).get("metrics");
+            assertTrue(m.get("truth.pc1_cosine").asDouble() >= 0.99, file + ": " + m);
+            assertEquals(1.0, m.get("weights.norm").asDouble(), 0.01, file + ": " + m);
+        }
+    }
+
+    @Test
+    void bcmBecomesSelective() throws Exception {
+        JsonNode json = finished("bcm-selectivity.yaml");
+        JsonNode m = json.get("metrics");
+        assertEquals(3.0, m.get("patterns.unit1.preferred").asDouble(), m.toString());
+        assertTrue(m.get("patterns.unit1.selectivity").asDouble() > 0.7, m.toString());
+        assertTrue(m.get("patterns.unit1.response.p3").asDouble() > 3, m.toString());
+        assertEquals(50, json.get("history").get("patterns.selectivity").size());
+    }
+
+    @Test
     void overridesChangeTheRunAndShowInTheSummary() throws Exception {
         JsonNode json = finished("xor-mlp.yaml", "seed=3", "training.epochs=5", "training.stop_when=~");
         assertEquals(3, json.get("seed").asInt());

@@ -19,7 +19,7 @@ class HotDeployIT {
     private static final Duration SHORT = Duration.ofSeconds(30);
     private static final Path EXAMPLE_JAR = Path.of(System.getProperty("synlab.example.jar"));
     /** The whole table of synlab:plugins, header to last row (datasets come last). */
-    private static final String PLUGIN_TABLE = "KIND\\s+NAME.*?dataset\\s+multilabel[^\\n]*\\n";
+    private static final String PLUGIN_TABLE = "KIND\\s+NAME.*?dataset\\s+patterns[^\\n]*\\n";
     private static final String SOFTSIGN_XOR = "plugins/examples/neuron-example/softsign-xor.yaml";
 
     @TempDir

@@ -22,7 +22,7 @@ final class Accuracy {
     }
 
     boolean applicable() {
-        return task != Task.REGRESSION;
+        return task == Task.BINARY || task == Task.MULTICLASS;
     }
 
     void add(float[] predicted, float[] target, int rows) {

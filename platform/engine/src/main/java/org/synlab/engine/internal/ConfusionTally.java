@@ -10,7 +10,7 @@ import org.synlab.engine.ClassificationReport;
  * and turns the counts into a {@link ClassificationReport}. The counters are allocated once, so
  * adding a batch allocates nothing.
  */
-final class ConfusionTally {
+public final class ConfusionTally {
 
     private final Task task;
     private final int outputs;
@@ -25,9 +25,9 @@ final class ConfusionTally {
     private long correctLabels;
     private long labels;
 
-    ConfusionTally(Task task, int outputs, List<String> outputNames) {
-        if (task == Task.REGRESSION) {
-            throw new IllegalArgumentException("a regression has no classes");
+    public ConfusionTally(Task task, int outputs, List<String> outputNames) {
+        if (!applies(task)) {
+            throw new IllegalArgumentException(task + " data has no classes");
         }
         this.task = task;
         this.outputs = outputs;
@@ -40,10 +40,10 @@ final class ConfusionTally {
     }
 
     static boolean applies(Task task) {
-        return task != Task.REGRESSION;
+        return task == Task.BINARY || task == Task.MULTICLASS;
     }
 
-    void add(float[] predicted, float[] target, int rows) {
+    public void add(float[] predicted, float[] target, int rows) {
         for (int r = 0; r < rows; r++) {
             int offset = r * outputs;
             if (multiLabel) {
@@ -80,7 +80,7 @@ final class ConfusionTally {
         return best;
     }
 
-    ClassificationReport report(String split) {
+    public ClassificationReport report(String split) {
         return multiLabel
                 ? ReportMath.fromLabels(split, classes, truePositives, falsePositives, falseNegatives,
                         labels == 0 ? Double.NaN : (double) correctLabels / labels)

@@ -66,7 +66,7 @@ public final class Preparer {
     public Prepared prepare(Experiment experiment) throws BadInputException {
         if (SpikingPreparer.isSpiking(experiment)) {
             Set<PartRef> parts = new LinkedHashSet<>();
-            Plan plan = new SpikingPreparer(backends, neurons, rules).prepare(experiment, parts);
+            Plan plan = new SpikingPreparer(backends, neurons, rules, datasets).prepare(experiment, parts);
             return new Prepared(plan, parts);
         }
         ExperimentSpec spec = ExperimentSpec.parse(experiment);
@@ -81,7 +81,7 @@ public final class Preparer {
         parts.add(new PartRef(PartKind.BACKEND, spec.backend().name()));
 
         Resolved<Dataset> dataset = PartResolver.resolve(spec.dataset(), PartKind.DATASET, datasets);
-        Dataset.Data data = open(spec.dataset(), dataset, spec.seed());
+        Dataset.Data data = openDataset(spec.dataset(), dataset, spec.seed());
         parts.add(new PartRef(PartKind.DATASET, spec.dataset().name()));
 
         List<RunPlan.LayerPlan> layers = layers(spec, data, parts);
@@ -113,6 +113,9 @@ public final class Preparer {
                 throw ruleSpec.node().error("'" + ruleSpec.name() + "' is neither a gradient rule nor a local rule");
             }
             PartSpec lossSpec = spec.learning().loss();
+            if (data.task() == Dataset.Task.UNLABELLED) {
+                checkUnlabelled(spec, ruleSpec, localRule, lossSpec);
+            }
             if (lossSpec == null && gradientRule != null) {
                 throw new BadInputException(experiment.file(), pathOf(ruleSpec, "loss"),
                         "missing; gradient rule '" + ruleSpec.name() + "' needs a loss; known: "
@@ -138,7 +141,9 @@ public final class Preparer {
         return spec.paramPath(key);
     }
 
-    private static Dataset.Data open(PartSpec spec, Resolved<Dataset> dataset, long seed) throws BadInputException {
+    /** Opens a resolved dataset; a missing or corrupt file, or a bad parameter, is bad input naming the key. */
+    public static Dataset.Data openDataset(PartSpec spec, Resolved<Dataset> dataset, long seed)
+            throws BadInputException {
         try {
             return dataset.part().open(dataset.params(), seed);
         } catch (ParameterException e) {
@@ -177,7 +182,8 @@ public final class Preparer {
                 throw layer.node().get("weights").error("expected " + width + " rows (one per input of this layer), got "
                         + layer.weights().length);
             }
-            if (last && layer.units() != data.outputs()) {
+            // unlabelled data has no targets to match: an unsupervised rule may train any number of units
+            if (last && data.task() != Dataset.Task.UNLABELLED && layer.units() != data.outputs()) {
                 throw layer.node().get("units").error("the output layer needs " + data.outputs() + " units, one per"
                         + " output of dataset '" + spec.dataset().name() + "' (" + String.join(", ", data.outputNames())
                         + "), not " + layer.units());
@@ -189,6 +195,28 @@ public final class Preparer {
             width = layer.units();
         }
         return out;
+    }
+
+    /** Unlabelled data has no targets: only an unsupervised local rule trains on it, without a loss. */
+    private void checkUnlabelled(ExperimentSpec spec, PartSpec ruleSpec, LocalRule localRule,
+                                 PartSpec lossSpec) throws BadInputException {
+        String what = "dataset '" + spec.dataset().name() + "' is unlabelled (inputs only, no targets), so ";
+        if (localRule == null || localRule.supervised()) {
+            List<String> unsupervised = new ArrayList<>();
+            rules.forEach((name, rule) -> {
+                if (rule instanceof LocalRule l && !l.supervised()) {
+                    unsupervised.add(name);
+                }
+            });
+            java.util.Collections.sort(unsupervised);
+            throw ruleSpec.node().error(what + "'" + ruleSpec.name() + "', which learns from targets, cannot train on"
+                    + " it; expected an unsupervised local rule"
+                    + (unsupervised.isEmpty() ? "" : " (" + String.join(", ", unsupervised) + ")"));
+        }
+        if (lossSpec != null) {
+            throw lossSpec.node().error(what + "there is nothing for a loss to compare the outputs with; remove"
+                    + " learning.loss");
+        }
     }
 
     private static void checkExpressions(PartSpec spec, Loss loss, Params params) throws BadInputException {
@@ -242,7 +270,7 @@ public final class Preparer {
             if (hasLoss) {
                 available.add(split + ".loss");
             }
-            if (data.task() != Dataset.Task.REGRESSION) {
+            if (data.task() == Dataset.Task.BINARY || data.task() == Dataset.Task.MULTICLASS) {
                 available.add(split + ".accuracy");
             }
         }

@@ -49,7 +49,7 @@ public final class Trainer {
         List<String> notes = new ArrayList<>();
         Map<String, List<Double>> history = new LinkedHashMap<>();
         try (Compute compute = plan.backend().open(new ComputeConfig(spec.threads(), spec.seed()))) {
-            Session session = new Session(compute);
+            Session session = new Session(compute, notes);
             if (spec.network().load() != null) {
                 notes.add("initialised from " + spec.network().load());
             }
@@ -62,7 +62,7 @@ public final class Trainer {
                 failure = session.evaluateSplits(metrics, !plan.learns());
             }
             if (failure == null) {
-                session.compareWithGroundTruth(metrics);
+                session.truth.measure(metrics, true);
             }
             double wall = seconds(System.nanoTime() - start);
             return failure == null
@@ -88,10 +88,12 @@ public final class Trainer {
         private final Dataset.Data data;
         private final BatchTensors batchTensors;
         private final Evaluator evaluator;
+        /** Figures against the generating process of synthetic data. */
+        private final GroundTruthMetrics truth;
         /** The classification report of the final evaluation, or null. */
         private ClassificationReport report;
 
-        Session(Compute compute) {
+        Session(Compute compute, List<String> notes) {
             this.compute = compute;
             this.data = plan.data();
             this.network = buildNetwork();
@@ -99,6 +101,7 @@ public final class Trainer {
                     : new LossTerm(compute, plan.loss(), plan.lossParams(), network.output().neuronName);
             this.batchTensors = new BatchTensors(compute, data.features(), data.outputs());
             this.evaluator = new Evaluator(compute, network, loss, data, batchTensors);
+            this.truth = new GroundTruthMetrics(compute, network, data, notes);
         }
 
         private Network buildNetwork() {
@@ -225,6 +228,9 @@ public final class Trainer {
                 if (validation != null) {
                     evaluator.evaluate(validation, epochMetrics, null);
                 }
+                if (truth.applies()) {
+                    truth.measure(epochMetrics, false);
+                }
                 if (scheduled) {
                     epochMetrics.put("lr", scheduledRate);
                 }
@@ -264,6 +270,10 @@ public final class Trainer {
          * the test split (else of the last split evaluated); returns why it failed, or null.
          */
         String evaluateSplits(Map<String, Double> metrics, boolean includeTraining) {
+            if (loss == null && !ConfusionTally.applies(data.task())) {
+                // no loss and no classes (unlabelled data, an unsupervised rule): a split has nothing to measure
+                return null;
+            }
             List<String> splits = data.splits();
             ConfusionTally reported = null;
             String reportedSplit = null;
@@ -290,31 +300,6 @@ public final class Trainer {
             }
             return null;
         }
-
-        /** For synthetic data with known generating weights: how far the learned ones are from them. */
-        void compareWithGroundTruth(Map<String, Double> metrics) {
-            Map<String, float[]> truth = data.groundTruth();
-            if (network.layers.size() != 1 || truth.isEmpty()) {
-                return;
-            }
-            DenseLayer layer = network.layers.get(0);
-            float[] w = truth.get("weights");
-            if (w != null && w.length == layer.inputs * layer.units) {
-                metrics.put("truth.weights_max_abs_error", maxAbsDifference(w, compute.download(layer.weight)));
-            }
-            float[] b = truth.get("bias");
-            if (b != null && b.length == layer.units) {
-                metrics.put("truth.bias_max_abs_error", maxAbsDifference(b, compute.download(layer.bias)));
-            }
-        }
-    }
-
-    private static double maxAbsDifference(float[] expected, float[] actual) {
-        double max = 0;
-        for (int i = 0; i < expected.length; i++) {
-            max = Math.max(max, Math.abs((double) expected[i] - actual[i]));
-        }
-        return max;
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {

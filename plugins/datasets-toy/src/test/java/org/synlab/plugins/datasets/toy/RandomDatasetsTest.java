@@ -18,7 +18,8 @@ import org.synlab.api.ParameterException;
 class RandomDatasetsTest {
 
     static Stream<Dataset> generators() {
-        return Stream.of(new BlobsDataset(), new MoonsDataset(), new LinearRegressionDataset(), new MultilabelDataset());
+        return Stream.of(new BlobsDataset(), new MoonsDataset(), new LinearRegressionDataset(), new MultilabelDataset(),
+                new GaussianDataset(), new PatternsDataset());
     }
 
     @ParameterizedTest

@@ -12,6 +12,15 @@ public sealed interface Connector {
         return new AllToAll(allowSelf);
     }
 
+    /**
+     * Every presynaptic neuron {@code i} to every postsynaptic neuron {@code j != i}, between two populations of the
+     * same size or within one: the complement of {@link #oneToOne()}, as Diehl and Cook's inhibitory neuron {@code
+     * i} inhibits every excitatory neuron but its own partner {@code i}.
+     */
+    static Connector allButSelf() {
+        return new AllButSelf();
+    }
+
     /** Neuron {@code i} to neuron {@code i}; both populations must have the same size. */
     static Connector oneToOne() {
         return new OneToOne();
@@ -29,6 +38,10 @@ public sealed interface Connector {
 
     /** All pairs. */
     record AllToAll(boolean allowSelf) implements Connector {
+    }
+
+    /** All pairs (i, j) with j != i. */
+    record AllButSelf() implements Connector {
     }
 
     /** Pairs (i, i). */

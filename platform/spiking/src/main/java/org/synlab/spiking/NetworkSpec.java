@@ -141,6 +141,12 @@ public record NetworkSpec(double dt, long seed, List<Population> populations, Li
                             + preSize + " and " + postSize);
                 }
             }
+            case Connector.AllButSelf ignored -> {
+                if (preSize != postSize) {
+                    throw new IllegalArgumentException("projection " + p.name() + ": all-but-self needs equal sizes,"
+                            + " got " + preSize + " and " + postSize);
+                }
+            }
             case Connector.FixedInDegree f -> {
                 int candidates = recurrent && !f.allowSelf() ? preSize - 1 : preSize;
                 if (f.k() > candidates) {

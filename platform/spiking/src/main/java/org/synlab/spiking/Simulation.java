@@ -3,7 +3,10 @@ package org.synlab.spiking;
 import org.synlab.api.plasticity.Plasticity;
 import org.synlab.api.spiking.PopulationState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -347,6 +350,39 @@ public final class Simulation {
                 }
             }
         }
+    }
+
+    /**
+     * Turns learning on or off from the next run: while off, plastic projections keep their weights and their rules'
+     * traces see no spikes (a trained network being labelled or tested). Call between runs; learning starts on.
+     */
+    public void setLearning(boolean on) {
+        if (!on) {
+            settle();
+        }
+        loop.learning(on);
+    }
+
+    /**
+     * Times the phases of each step from the next run ({@link #phaseSeconds}), at the cost of a clock read between
+     * phases (about 20 ns each). With several threads, the times are those of the calling thread, and the others'
+     * share of the work shows as the wait at the step's barrier. Call between runs.
+     */
+    public void timePhases(boolean on) {
+        loop.timed(on);
+    }
+
+    /**
+     * The time the calling thread spent, while {@linkplain #timePhases timed}, in each phase of a step: {@code
+     * neurons} (kernels with their inputs), {@code sources} (Poisson and spike-time generators), {@code delivery},
+     * {@code plasticity}, and {@code recording_and_sync} (recorders and the step barrier), in seconds.
+     */
+    public Map<String, Double> phaseSeconds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (StepLoop.Phase phase : StepLoop.Phase.values()) {
+            out.put(phase.name().toLowerCase(Locale.ROOT), loop.phaseNanos(phase) * 1e-9);
+        }
+        return out;
     }
 
     /**

@@ -29,6 +29,25 @@ final class StepLoop {
     /** The step the pending reward is for, or -1; written only between runs. */
     private long rewardStep = -1;
     private double rewardValue;
+    /** Whether plastic projections run their rules; written only between runs. */
+    private boolean learning = true;
+    /** Whether thread 0 times the phases of each step into {@link #phaseNanos}; written only between runs. */
+    private boolean timed;
+    private final long[] phaseNanos = new long[Phase.values().length];
+
+    /** The parts of a step, as {@link Simulation#phaseSeconds} reports them. */
+    enum Phase {
+        /** Neuron kernels, with the drain of the delay rings and the current and noise inputs they read. */
+        NEURONS,
+        /** Spike sources: Poisson and spike-time generators. */
+        SOURCES,
+        /** Synaptic delivery of the step's spikes. */
+        DELIVERY,
+        /** The plasticity rules' per-step hooks. */
+        PLASTICITY,
+        /** Spike, rate and state recorders, and the wait for the other threads at the step's barrier. */
+        RECORDING_AND_SYNC
+    }
 
     StepLoop(RuntimePopulation[] populations, RuntimeProjection[] projections, int threads) {
         this.populations = populations;
@@ -39,6 +58,10 @@ final class StepLoop {
 
     /** Runs steps {@code [first, end)} as thread {@code k}; {@code barrier} is null for one thread. */
     void run(int k, long first, long end, SpinBarrier barrier) {
+        if (timed && k == 0) {
+            runTimed(first, end, barrier);
+            return;
+        }
         for (long t = first; t < end; t++) {
             int parity = (int) (t & 1);
             for (RuntimePopulation p : populations) {
@@ -53,12 +76,63 @@ final class StepLoop {
             long delivered = 0;
             for (RuntimeProjection j : projections) {
                 delivered += deliver(j, k, t, parity);
-                if (j.plasticity != null) {
+                if (learning && j.plasticity != null) {
                     learn(j, k, t, parity);
                 }
             }
             events[k * PAD] += delivered;
         }
+    }
+
+    /** The loop of thread 0 with a clock read between phases: the same work in the same order as {@link #run}. */
+    private void runTimed(long first, long end, SpinBarrier barrier) {
+        long[] nanos = phaseNanos;
+        long before = System.nanoTime();
+        for (long t = first; t < end; t++) {
+            int parity = (int) (t & 1);
+            for (RuntimePopulation p : populations) {
+                update(p, 0, t, parity);
+                long now = System.nanoTime();
+                nanos[(p.kernel != null ? Phase.NEURONS : Phase.SOURCES).ordinal()] += now - before;
+                before = now;
+            }
+            if (barrier != null) {
+                barrier.await(0);
+            }
+            record(t, parity);
+            long now = System.nanoTime();
+            nanos[Phase.RECORDING_AND_SYNC.ordinal()] += now - before;
+            before = now;
+            long delivered = 0;
+            for (RuntimeProjection j : projections) {
+                delivered += deliver(j, 0, t, parity);
+                now = System.nanoTime();
+                nanos[Phase.DELIVERY.ordinal()] += now - before;
+                before = now;
+                if (learning && j.plasticity != null) {
+                    learn(j, 0, t, parity);
+                    now = System.nanoTime();
+                    nanos[Phase.PLASTICITY.ordinal()] += now - before;
+                    before = now;
+                }
+            }
+            events[0] += delivered;
+        }
+    }
+
+    /** Turns the plastic projections' rules on or off from the next run; call only between runs. */
+    void learning(boolean on) {
+        learning = on;
+    }
+
+    /** Turns the phase clock of thread 0 on or off from the next run; call only between runs. */
+    void timed(boolean on) {
+        timed = on;
+    }
+
+    /** Thread 0's time in {@code phase} so far while timed, in nanoseconds; call only between runs. */
+    long phaseNanos(Phase phase) {
+        return phaseNanos[phase.ordinal()];
     }
 
     private static void update(RuntimePopulation p, int k, long t, int parity) {

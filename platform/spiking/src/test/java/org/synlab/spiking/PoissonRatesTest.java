@@ -51,6 +51,29 @@ class PoissonRatesTest {
     }
 
     @Test
+    void aNeuronsTrainDoesNotDependOnWhetherItsNeighboursAreSilent() {
+        // silent neurons' random blocks are skipped; a neuron's draws are keyed by (step, neuron) all the same
+        int[] alone = trainOf(6, false);
+        int[] amongOthers = trainOf(6, true);
+        assertTrue(alone.length > 20, "spikes " + alone.length);
+        assertArrayEquals(alone, amongOthers);
+    }
+
+    private static int[] trainOf(int neuron, boolean everyoneFires) {
+        Simulation sim = Simulation.create(spec(), 2);
+        SpikeRecorder spikes = sim.recordSpikes("in");
+        double[] rates = new double[N];
+        if (everyoneFires) {
+            Arrays.fill(rates, 40);
+        }
+        rates[neuron] = 40;
+        sim.setRates("in", rates);
+        sim.run(2000);
+        return java.util.stream.IntStream.range(0, spikes.count()).filter(k -> spikes.neuron(k) == neuron)
+                .map(spikes::step).toArray();
+    }
+
+    @Test
     void ratesMustFitAPoissonSource() {
         Simulation sim = Simulation.create(spec(), 1);
         assertThrows(IllegalArgumentException.class, () -> sim.setRates("in", new double[N - 1]));

@@ -63,6 +63,13 @@ public final class SynapseBuilder {
                     }
                 }
             }
+            case Connector.AllButSelf ignored -> {
+                for (int j = 0; j < postSize; j++) {
+                    if (j != i) {
+                        out.add(j);
+                    }
+                }
+            }
             case Connector.OneToOne ignored -> out.add(i);
             case Connector.FixedProbability f -> bernoulliRow(f, i, postSize, recurrent, random, out);
             case Connector.FixedInDegree ignored -> throw new IllegalStateException("built by target, not by row");

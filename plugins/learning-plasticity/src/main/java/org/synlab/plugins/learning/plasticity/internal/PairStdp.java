@@ -16,7 +16,6 @@ public final class PairStdp implements Plasticity {
 
     private final float[] weight;
     private final int[] pre;
-    private final int[] post;
     private final Incoming incoming;
     private final Trace preTrace;
     private final Trace postTrace;
@@ -25,6 +24,7 @@ public final class PairStdp implements Plasticity {
     private final boolean nearest;
     private final Bounds bounds;
     private final Normaliser normaliser;
+    private final RowDepression depression;
 
     /**
      * @param normaliseTotal the sum each neuron's incoming weights are scaled to before each pattern, or 0 for none
@@ -33,7 +33,6 @@ public final class PairStdp implements Plasticity {
             boolean nearest, Bounds bounds, double normaliseTotal) {
         this.weight = synapses.weight();
         this.pre = synapses.pre();
-        this.post = synapses.post();
         this.incoming = Incoming.of(synapses);
         this.preTrace = new Trace(synapses.preSize(), new Decay(tauPlus, dt));
         this.postTrace = new Trace(synapses.postSize(), new Decay(tauMinus, dt));
@@ -42,16 +41,12 @@ public final class PairStdp implements Plasticity {
         this.nearest = nearest;
         this.bounds = bounds;
         this.normaliser = normaliseTotal > 0 ? new Normaliser(synapses, incoming, normaliseTotal) : null;
+        this.depression = new RowDepression(synapses, postTrace, bounds);
     }
 
     @Override
     public void preSpike(int neuron, int begin, int end, long step) {
-        for (int s = begin; s < end; s++) {
-            float x = postTrace.at(post[s], step);
-            if (x != 0f) {
-                weight[s] = bounds.depress(weight[s], aMinus * x);
-            }
-        }
+        depression.apply(neuron, begin, end, step, aMinus);
         preTrace.spike(neuron, step, nearest);
     }
 
@@ -65,6 +60,7 @@ public final class PairStdp implements Plasticity {
             }
         }
         postTrace.spike(neuron, step, nearest);
+        depression.postSpiked(neuron);
     }
 
     @Override

@@ -24,7 +24,6 @@ public final class TripletStdp implements Plasticity {
 
     private final float[] weight;
     private final int[] pre;
-    private final int[] post;
     private final Incoming incoming;
     private final Trace r1;
     private final Trace r2;
@@ -37,6 +36,7 @@ public final class TripletStdp implements Plasticity {
     private final Bounds bounds;
     private final boolean nearest;
     private final Normaliser normaliser;
+    private final RowDepression depression;
 
     /**
      * @param nearest        nearest-spike traces (reset to 1) instead of all-to-all (add 1)
@@ -46,7 +46,6 @@ public final class TripletStdp implements Plasticity {
             double normaliseTotal) {
         this.weight = synapses.weight();
         this.pre = synapses.pre();
-        this.post = synapses.post();
         this.incoming = Incoming.of(synapses);
         this.r1 = new Trace(synapses.preSize(), new Decay(tau.tauPlus(), dt));
         this.r2 = new Trace(synapses.preSize(), new Decay(tau.tauX(), dt));
@@ -59,17 +58,12 @@ public final class TripletStdp implements Plasticity {
         this.bounds = bounds;
         this.nearest = nearest;
         this.normaliser = normaliseTotal > 0 ? new Normaliser(synapses, incoming, normaliseTotal) : null;
+        this.depression = new RowDepression(synapses, o1, bounds);
     }
 
     @Override
     public void preSpike(int neuron, int begin, int end, long step) {
-        float amplitude = a2Minus + a3Minus * r2.at(neuron, step);
-        for (int s = begin; s < end; s++) {
-            float x = o1.at(post[s], step);
-            if (x != 0f) {
-                weight[s] = bounds.depress(weight[s], x * amplitude);
-            }
-        }
+        depression.apply(neuron, begin, end, step, a2Minus + a3Minus * r2.at(neuron, step));
         r1.spike(neuron, step, nearest);
         r2.spike(neuron, step, nearest);
     }
@@ -86,6 +80,7 @@ public final class TripletStdp implements Plasticity {
         }
         o1.spike(neuron, step, nearest);
         o2.spike(neuron, step, nearest);
+        depression.postSpiked(neuron);
     }
 
     @Override

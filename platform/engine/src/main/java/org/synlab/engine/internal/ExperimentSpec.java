@@ -1,6 +1,5 @@
 package org.synlab.engine.internal;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,15 +217,6 @@ public record ExperimentSpec(String name, long seed, PartSpec backend, int threa
 
     /** A file named by the experiment, relative to the experiment file's folder; null when missing. */
     private static Path path(Node node) throws BadInputException {
-        if (node.isMissing()) {
-            return null;
-        }
-        String text = node.string(null);
-        try {
-            Path folder = node.file() == null ? Path.of("") : node.file().toAbsolutePath().getParent();
-            return folder.resolve(text).normalize();
-        } catch (InvalidPathException e) {
-            throw node.error("not a valid path: " + e.getMessage());
-        }
+        return node.resolvedPath();
     }
 }

@@ -7,8 +7,8 @@ package org.synlab.engine.internal;
  * @param shape  dimensions, outermost first
  * @param values row-major values, as many as the shape's product
  */
-record NamedTensor(String name, int[] shape, float[] values) {
-    NamedTensor {
+public record NamedTensor(String name, int[] shape, float[] values) {
+    public NamedTensor {
         long size = 1;
         for (int d : shape) {
             size *= d;

@@ -1,5 +1,6 @@
 package org.synlab.engine.internal;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +57,23 @@ public final class Node {
     /** Child of a mapping; missing children are nodes whose value is null. */
     public Node get(String key) throws BadInputException {
         return new Node(file, join(key), asMap().get(key));
+    }
+
+    /**
+     * The file this string value names, relative to the experiment file's folder (so an experiment can be run from
+     * anywhere); null when the key is missing.
+     */
+    public Path resolvedPath() throws BadInputException {
+        if (isMissing()) {
+            return null;
+        }
+        String text = string(null);
+        try {
+            Path folder = file() == null ? Path.of("") : file().toAbsolutePath().getParent();
+            return folder.resolve(text).normalize();
+        } catch (InvalidPathException e) {
+            throw error("not a valid path: " + e.getMessage());
+        }
     }
 
     public BadInputException error(String problem) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * file (see {@link SafetensorsWriter}), checking the header against the file so that a truncated
  * or foreign file is refused with a reason instead of giving garbage weights.
  */
-final class SafetensorsReader {
+public final class SafetensorsReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The format's own limit on the header size, which also guards against reading a foreign file. */
@@ -27,10 +27,10 @@ final class SafetensorsReader {
     }
 
     /** The tensors by name in file order, and the string metadata. */
-    record Contents(Map<String, NamedTensor> tensors, Map<String, String> metadata) {
+    public record Contents(Map<String, NamedTensor> tensors, Map<String, String> metadata) {
     }
 
-    static Contents read(Path file) throws IOException {
+    public static Contents read(Path file) throws IOException {
         return decode(Files.readAllBytes(file));
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code __metadata__}) padded with spaces to a multiple of 8, then the raw little-endian data,
  * tensor after tensor in the header's order.
  */
-final class SafetensorsWriter {
+public final class SafetensorsWriter {
 
     static final String METADATA = "__metadata__";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +32,7 @@ final class SafetensorsWriter {
      * Writes the file atomically: into a temporary file beside it, then moved over it, so a reader
      * (or a run killed mid-write) never sees half a checkpoint.
      */
-    static void write(Path file, List<NamedTensor> tensors, Map<String, String> metadata) throws IOException {
+    public static void write(Path file, List<NamedTensor> tensors, Map<String, String> metadata) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);

@@ -28,7 +28,8 @@ import org.synlab.spiking.Value;
  * <pre>
  * - pre: exc                     # a population or a Poisson/spike-time source
  *   post: inh                    # a population
- *   connector: {fixed_probability: 0.02}   # all_to_all, one_to_one, {fixed_probability: p}, {fixed_indegree: k}
+ *   connector: {fixed_probability: 0.02}   # all_to_all, one_to_one, {fixed_probability: p}, {fixed_indegree: k},
+ *                                          # all_but_self (i to every j != i, between populations of one size)
  *   allow_self: true             # may neuron i connect to itself when pre = post (default true, as PyNN)
  *   target: ge                   # the state variable of post that a spike adds its weight to
  *   sign: excitatory             # or inhibitory (default excitatory: weights must not be negative)
@@ -42,7 +43,7 @@ final class ProjectionReader {
 
     private static final List<String> KEYS = List.of("name", "pre", "post", "connector", "allow_self", "target",
             "sign", "weight", "delay", "plasticity");
-    private static final List<String> CONNECTORS = List.of("all_to_all", "one_to_one", "{fixed_probability: p}",
+    private static final List<String> CONNECTORS = List.of("all_to_all", "one_to_one", "all_but_self", "{fixed_probability: p}",
             "{fixed_indegree: k}");
 
     private final Map<String, PopulationPlan> populations;
@@ -162,6 +163,13 @@ final class ProjectionReader {
                                 + postSize);
                     }
                     yield Connector.oneToOne();
+                }
+                case "all_but_self" -> {
+                    if (preSize != postSize) {
+                        throw node.error("all_but_self needs populations of equal size, got " + preSize + " and "
+                                + postSize);
+                    }
+                    yield Connector.allButSelf();
                 }
                 default -> throw node.error(expected + ", got '" + node.raw() + "'");
             };

@@ -33,11 +33,12 @@ import org.synlab.spiking.Value;
  * @param inputs      current inputs
  * @param noise       noise inputs
  * @param record      what to record
+ * @param presentation images shown as input rates, labelled and voted on (the run's length is theirs), or null
  */
 public record SpikingPlan(String name, long seed, Backend backend, int threads, double dtMs, double durationMs,
                           double chunkMs, List<PopulationPlan> populations, List<Population> sources,
                           List<Projection> projections, List<CurrentInput> inputs, List<NoiseCurrent> noise,
-                          RecordSpec record) implements Plan {
+                          RecordSpec record, PresentationSpec presentation) implements Plan {
 
     public SpikingPlan {
         populations = List.copyOf(populations);

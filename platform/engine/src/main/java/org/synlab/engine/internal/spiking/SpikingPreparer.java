@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.synlab.api.Availability;
 import org.synlab.api.Backend;
+import org.synlab.api.Dataset;
 import org.synlab.api.LearningRule;
 import org.synlab.api.NeuronModel;
 import org.synlab.engine.BadInputException;
@@ -15,6 +16,7 @@ import org.synlab.engine.PartRef;
 import org.synlab.engine.internal.Node;
 import org.synlab.engine.internal.Node.PartSpec;
 import org.synlab.engine.internal.PartResolver;
+import org.synlab.spiking.PoissonSource;
 import org.synlab.spiking.Population;
 
 /**
@@ -43,6 +45,8 @@ import org.synlab.spiking.Population;
  *   sources: ...                # see SourceReader
  *   projections: ...            # see ProjectionReader
  * record: ...                   # see RecordSpec
+ * presentation: ...             # show a dataset's images as Poisson rates, label and vote (see PresentationSpec);
+ *                               # the images then decide the run's length, and simulation.duration is left out
  * </pre>
  * {@code {expr: "-65*mV + 15*mV*r**2"}} is an expression of {@code r}, one uniform draw on [0, 1) per
  * neuron shared by all expressions of that population. A variable not given starts at the model's
@@ -54,7 +58,7 @@ import org.synlab.spiking.Population;
 public final class SpikingPreparer {
 
     static final List<String> TOP_KEYS = List.of("experiment", "description", "seed", "backend", "threads",
-            "simulation", "models", "network", "record");
+            "simulation", "models", "network", "record", "presentation");
     static final List<String> SIMULATION_KEYS = List.of("dt", "duration", "chunk");
     static final List<String> NETWORK_KEYS = List.of("populations", "sources", "projections");
     static final double DEFAULT_CHUNK_MS = 100;
@@ -62,12 +66,14 @@ public final class SpikingPreparer {
     private final Map<String, Backend> backends;
     private final Map<String, NeuronModel> neurons;
     private final Map<String, LearningRule> rules;
+    private final Map<String, Dataset> datasets;
 
     public SpikingPreparer(Map<String, Backend> backends, Map<String, NeuronModel> neurons,
-                           Map<String, LearningRule> rules) {
+                           Map<String, LearningRule> rules, Map<String, Dataset> datasets) {
         this.backends = backends;
         this.neurons = neurons;
         this.rules = rules;
+        this.datasets = datasets;
     }
 
     /** Whether the file describes a spiking network: it has a {@code simulation} section or populations. */
@@ -91,7 +97,15 @@ public final class SpikingPreparer {
         }
         simulation.mapWithKeys(SIMULATION_KEYS);
         double dt = positive(simulation.get("dt"));
-        double duration = positive(simulation.get("duration"));
+        boolean presented = !root.get("presentation").isMissing();
+        if (presented && !root.get("record").isMissing()) {
+            throw root.get("record").error("not used with a presentation section, which reports per image; remove it");
+        }
+        if (presented && !simulation.get("duration").isMissing()) {
+            throw simulation.get("duration").error("not used with a presentation section: the images decide how long"
+                    + " the run is; remove it");
+        }
+        double duration = presented ? dt : positive(simulation.get("duration"));
         double chunk = simulation.get("chunk").isMissing() ? Math.min(DEFAULT_CHUNK_MS, duration)
                 : positive(simulation.get("chunk"));
         if (duration < dt || chunk < dt) {
@@ -126,10 +140,21 @@ public final class SpikingPreparer {
         }
         ProjectionReader projections = new ProjectionReader(populations, sourceSizes, dt, rules, parts);
         RecordSpec record = RecordSpec.parse(root.get("record"), populations, dt);
+        PresentationSpec presentation = null;
+        if (presented) {
+            Map<String, Integer> poissonSizes = new LinkedHashMap<>();
+            for (Population source : sources.sources) {
+                if (source instanceof PoissonSource poisson) {
+                    poissonSizes.put(poisson.name(), poisson.size());
+                }
+            }
+            presentation = PresentationSpec.read(root.get("presentation"), datasets, poissonSizes, populations,
+                    experiment.seed(), parts);
+        }
 
         SpikingPlan plan = new SpikingPlan(experiment.name(), experiment.seed(), backend, threads, dt, duration, chunk,
                 List.copyOf(populations.values()), sources.sources, projections.read(network.get("projections")),
-                sources.inputs, sources.noise, record);
+                sources.inputs, sources.noise, record, presentation);
         try {
             plan.shape();
         } catch (IllegalArgumentException e) {

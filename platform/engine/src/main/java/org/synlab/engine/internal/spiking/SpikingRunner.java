@@ -1,5 +1,6 @@
 package org.synlab.engine.internal.spiking;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
 import org.synlab.api.spiking.NeuronKernel;
+import org.synlab.engine.ClassificationReport;
 import org.synlab.engine.Progress;
 import org.synlab.engine.RunControl;
 import org.synlab.engine.RunListener;
@@ -50,10 +52,25 @@ final class SpikingRunner {
         try (Compute compute = plan.backend().open(new ComputeConfig(1, plan.seed()))) {
             Simulation sim = build(compute);
             metrics.put("setup_seconds", seconds(System.nanoTime() - start));
-            String failure = simulate(sim);
+            ClassificationReport report = null;
+            String failure;
+            if (plan.presentation() == null) {
+                failure = simulate(sim);
+            } else {
+                ImagePresentation presentation = new ImagePresentation(plan, sim, listener, control, metrics, history,
+                        notes);
+                failure = presentation.run();
+                presentation.summarise();
+                learnedWeights(sim);
+                report = presentation.report();
+            }
             double wall = seconds(System.nanoTime() - start);
-            return failure == null ? new RunResult(RunStatus.FINISHED, null, metrics, notes, wall, history)
-                    : new RunResult(RunStatus.FAILED, failure, metrics, notes, wall, history);
+            return new RunResult(failure == null ? RunStatus.FINISHED : RunStatus.FAILED, failure, metrics, notes, wall,
+                    history, report);
+        } catch (IOException e) {
+            PresentationSpec p = plan.presentation();
+            return new RunResult(RunStatus.FAILED, "learned state " + (p.load() != null ? p.load() : p.save())
+                    + ": " + e.getMessage(), metrics, notes, seconds(System.nanoTime() - start), history);
         } catch (RuntimeException | LinkageError e) {
             // a kernel failed to compile or step, or the backend's bundle went away: the run fails, the host goes on
             String reason = control.cancelled() ? control.cancelReason() : "error during the run: " + e;

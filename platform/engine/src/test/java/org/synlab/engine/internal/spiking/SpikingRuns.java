@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.synlab.api.Backend;
+import org.synlab.api.Dataset;
 import org.synlab.api.LearningRule;
 import org.synlab.api.NeuronModel;
 import org.synlab.engine.BadInputException;
@@ -26,6 +27,7 @@ final class SpikingRuns {
     static final Map<String, NeuronModel> NEURONS = new ShippedPlugins().byName(NeuronModel.class);
     static final Map<String, Backend> BACKENDS = Map.of("cpu", new InterpretingBackend());
     static final Map<String, LearningRule> RULES = new ShippedPlugins().byName(LearningRule.class);
+    static final Map<String, Dataset> DATASETS = Map.of("bars", new BarsDataset());
 
     private SpikingRuns() {
     }
@@ -42,7 +44,7 @@ final class SpikingRuns {
     static SpikingPlan prepare(Path file, String... overrides) throws BadInputException {
         Experiment experiment = ExperimentLoader.load(file, List.of(overrides));
         Set<PartRef> parts = new LinkedHashSet<>();
-        return new SpikingPreparer(BACKENDS, NEURONS, RULES).prepare(experiment, parts);
+        return new SpikingPreparer(BACKENDS, NEURONS, RULES, DATASETS).prepare(experiment, parts);
     }
 
     static RunResult run(Path file, String... overrides) throws BadInputException {

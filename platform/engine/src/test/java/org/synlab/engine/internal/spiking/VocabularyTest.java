@@ -51,7 +51,7 @@ class VocabularyTest {
     @Test
     void unknownKeys() {
         refused("simulaton", "unknown key; expected one of experiment, description, seed, backend, threads,"
-                + " simulation, models, network, record", "simulaton.dt=1 ms");
+                + " simulation, models, network, record, presentation", "simulaton.dt=1 ms");
         refused("network.populations.b.sizes", "unknown key; expected one of size, neuron, params, initial",
                 "network.populations.b.sizes=3");
     }
@@ -105,7 +105,7 @@ class VocabularyTest {
                 "network.projections.0.weight=-1 mV");
         refused("network.projections.0.weight", "expected a quantity in volt such as '1 mV', got '1 nS' in siemens",
                 "network.projections.0.weight=1 nS");
-        refused("network.projections.0.connector", "expected one of all_to_all, one_to_one, {fixed_probability: p},"
+        refused("network.projections.0.connector", "expected one of all_to_all, one_to_one, all_but_self, {fixed_probability: p},"
                 + " {fixed_indegree: k}, got 'random'", "network.projections.0.connector=random");
         refused("network.projections.0.connector", "one_to_one needs populations of equal size, got 10 and 20",
                 "network.projections.0.connector=one_to_one");

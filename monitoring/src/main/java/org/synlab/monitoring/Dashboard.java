@@ -101,6 +101,16 @@ public final class Dashboard {
         return Addresses.weights(runId);
     }
 
+    /**
+     * The binary frame of a projection's weights, for {@link #weightsAddress}: row {@code r} (a
+     * postsynaptic neuron) is {@code values[r * cols .. (r + 1) * cols - 1]}, drawn as a {@code width}-wide
+     * image (a receptive field) when {@code width > 0}.
+     */
+    public static io.vertx.core.buffer.Buffer weightFrame(String runId, String projection, int step, int rows,
+                                                          int cols, int width, float[] values) {
+        return BinaryFrames.weights(runId, projection, step, rows, cols, width, values);
+    }
+
     public static String tracesAddress(String runId) {
         return Addresses.traces(runId);
     }

@@ -156,6 +156,24 @@ public final class BinaryFrames {
     }
 
     /**
+     * A weight frame from an array: row {@code r} (a postsynaptic neuron) is {@code values[r * cols ..
+     * (r + 1) * cols - 1]}; {@code width} is the image width of a row (0: not an image).
+     */
+    public static Buffer weights(String runId, String projection, int step, int rows, int cols, int width,
+                                 float[] values) {
+        if (rows < 0 || cols < 0 || (long) rows * cols != values.length) {
+            throw new IllegalArgumentException("weights of " + projection + ": " + rows + " x " + cols + " but "
+                    + values.length + " values");
+        }
+        Buffer b = head(WEIGHTS, runId, projection, 16 + 4 * values.length);
+        b.appendIntLE(step).appendIntLE(rows).appendIntLE(cols).appendIntLE(width);
+        for (float v : values) {
+            b.appendFloatLE(v);
+        }
+        return b;
+    }
+
+    /**
      * A trace frame from arrays: {@code values[i]} holds neuron {@code neurons[i]}'s samples of
      * consecutive steps from {@code step} on, {@code dtMs} apart (all rows the same length).
      */

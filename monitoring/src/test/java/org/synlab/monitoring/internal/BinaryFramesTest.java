@@ -51,6 +51,10 @@ class BinaryFramesTest {
             assertEquals(i * 0.25f, r.f32());
         }
         BinaryFrames.validate(b, BinaryFrames.WEIGHTS, "r1");
+        // a run hands over a float array; the frame is byte for byte the JSON form's
+        float[] array = {0f, 0.25f, 0.5f, 0.75f, 1f, 1.25f};
+        assertEquals(b, BinaryFrames.weights("r1", "in-exc", 7, 2, 3, 3, array));
+        assertThrows(IllegalArgumentException.class, () -> BinaryFrames.weights("r1", "in-exc", 7, 2, 2, 0, array));
     }
 
     @Test

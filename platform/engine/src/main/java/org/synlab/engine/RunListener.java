@@ -24,6 +24,15 @@ public interface RunListener {
                         float[][] values) {
     }
 
+    /**
+     * The weights of a plastic projection as they are now, for live views (receptive fields): row
+     * {@code r} is postsynaptic neuron {@code r}'s incoming weights, {@code values[r * cols .. (r + 1) *
+     * cols - 1]} by presynaptic neuron; {@code width} is the width of the image a row forms (28 for
+     * MNIST pixels), 0 if it forms none. The array belongs to the listener.
+     */
+    default void weights(String projection, long step, int rows, int cols, int width, float[] values) {
+    }
+
     /** Bounds one {@link #spikes} call (a few hundred kilobytes on the bus), however busy the network. */
     int MAX_SPIKES_PER_CALL = 50_000;
 

@@ -23,6 +23,7 @@ public final class RunEvents {
     public static final String SPIKES = "spikes";
     /** A chunk of a spiking run's recorded state samples. */
     public static final String TRACES = "traces";
+    public static final String WEIGHTS = "weights";
 
     private final EventBus bus;
     private final HostMetrics metrics;
@@ -77,6 +78,14 @@ public final class RunEvents {
         metrics.event(TRACES);
         bus.publish(Dashboard.tracesAddress(runId),
                 Dashboard.traceFrame(runId, population, variable, firstSample, sampleMs, neurons, values));
+    }
+
+    /** A plastic projection's weights, as the dashboard's binary weight frame on {@code synlab.run.<id>.weights}. */
+    void weights(String runId, String projection, long step, int rows, int cols, int width, float[] values) {
+        metrics.event(WEIGHTS);
+        bus.publish(Dashboard.weightsAddress(runId),
+                Dashboard.weightFrame(runId, projection, (int) Math.min(Integer.MAX_VALUE, step), rows, cols, width,
+                        values));
     }
 
     static JsonObject progressJson(String runId, Progress progress) {

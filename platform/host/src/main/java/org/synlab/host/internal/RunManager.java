@@ -162,6 +162,11 @@ public final class RunManager implements PluginRegistry.Listener, AutoCloseable 
                                    int[] neurons, float[][] values) {
                     events.traces(record.id(), population, variable, firstSample, sampleMs, neurons, values);
                 }
+
+                @Override
+                public void weights(String projection, long step, int rows, int cols, int width, float[] values) {
+                    events.weights(record.id(), projection, step, rows, cols, width, values);
+                }
             }, record.control());
         } catch (Throwable t) {
             // the engine reports failures in its result; this is a bug or a plugin's LinkageError

@@ -12,6 +12,7 @@ import org.synlab.engine.Progress;
 import org.synlab.engine.RunControl;
 import org.synlab.engine.RunListener;
 import org.synlab.engine.internal.ConfusionTally;
+import org.synlab.spiking.Connections;
 import org.synlab.spiking.Projection;
 import org.synlab.spiking.Simulation;
 import org.synlab.spiking.SpikeRecorder;
@@ -23,6 +24,9 @@ import org.synlab.spiking.SpikeRecorder;
  * images, honours cancellation between images, and times the steps' phases for the breakdown.
  */
 final class ImagePresentation {
+
+    /** Layer neurons whose receptive fields go to the listener at each report (bounds the frame). */
+    static final int MAX_FIELDS = 100;
 
     private final SpikingPlan plan;
     private final PresentationSpec spec;
@@ -71,7 +75,7 @@ final class ImagePresentation {
         this.restSteps = Math.round(spec.restMs() / plan.dtMs());
         this.plastic = plan.projections().stream().filter(Projection::plastic).map(Projection::name).toList();
         this.vote = new NeuronVote(size, spec.data().outputs());
-        this.total = spec.train() + spec.label() + spec.test();
+        this.total = spec.train() * spec.epochs() + spec.label() + spec.test();
     }
 
     /** The classification report of the test images, once they have run (null before, or with no test images). */
@@ -88,14 +92,17 @@ final class ImagePresentation {
         }
         Dataset.Split train = spec.data().split(spec.data().splits().get(0));
         long start = System.nanoTime();
-        for (int i = 0; i < spec.train(); i++) {
-            if (control.cancelled()) {
-                return control.cancelReason();
+        for (int epoch = 0; epoch < spec.epochs(); epoch++) {
+            for (int i = 0; i < spec.train(); i++) {
+                if (control.cancelled()) {
+                    return control.cancelReason();
+                }
+                show(train, i, true);
+                progress("train");
             }
-            show(train, i, true);
-            progress("train");
         }
-        metrics.put("train.images", (double) spec.train());
+        metrics.put("train.images", (double) spec.train() * spec.epochs());
+        metrics.put("train.epochs", (double) spec.epochs());
         metrics.put("train.wall_seconds", seconds(System.nanoTime() - start));
 
         sim.setLearning(false);
@@ -238,10 +245,35 @@ final class ImagePresentation {
         if (metrics.containsKey("test.accuracy")) {
             history.computeIfAbsent("test.accuracy", k -> new ArrayList<>()).add(metrics.get("test.accuracy"));
         }
+        publishWeights();
         Map<String, Double> shown = new LinkedHashMap<>(metrics);
         shown.put("images", (double) done);
         shown.put("phase." + phase, 1.0);
         listener.progress(new Progress(done, total, (double) done / total, shown));
+    }
+
+    /**
+     * Hands the listener the incoming weights of the first {@link #MAX_FIELDS} layer neurons from each plastic
+     * projection onto the layer, one row per neuron: the receptive fields the dashboard draws as images when the
+     * input is a square of pixels.
+     */
+    private void publishWeights() {
+        for (Projection p : plan.projections()) {
+            if (!p.plastic() || !p.post().equals(spec.layer())) {
+                continue;
+            }
+            Connections c = sim.connections(p.name());
+            int cols = sim.spec().population(p.pre()).size();
+            int rows = Math.min(MAX_FIELDS, counts.length);
+            float[] values = new float[rows * cols];
+            for (int s = 0; s < c.size(); s++) {
+                if (c.post()[s] < rows) {
+                    values[c.post()[s] * cols + c.pre()[s]] = c.weight()[s];
+                }
+            }
+            int side = (int) Math.round(Math.sqrt(cols));
+            listener.weights(p.name(), sim.steps(), rows, cols, side * side == cols ? side : 0, values);
+        }
     }
 
     /** The run's figures so far: bio and wall time, spikes, rates, repeats and the phase breakdown. */

@@ -36,6 +36,7 @@ import org.synlab.engine.internal.Preparer;
  *   boost: 32 Hz               # added to max_rate at each repeat
  *   max_repeats: 8             # repeats of one image at most (then it is counted as it is)
  *   train: 60000               # training images, the first N of the train split (0: no training)
+ *   epochs: 1                  # passes over those training images
  *   label: 10000               # the last N training images, shown again without learning, label the neurons
  *   test: 10000                # test images, the first N of the test split
  *   hold: [theta]              # layer variables put back after each labelling and test image
@@ -55,6 +56,7 @@ import org.synlab.engine.internal.Preparer;
  * @param boostHz     rate added at value 1 per repeat
  * @param maxRepeats  repeats at most
  * @param train       training images
+ * @param epochs      passes over the training images
  * @param label       labelling images
  * @param test        test images
  * @param hold        layer variables restored after each image without learning
@@ -64,11 +66,11 @@ import org.synlab.engine.internal.Preparer;
  */
 public record PresentationSpec(Dataset.Data data, String datasetName, String input, String layer, double maxRateHz,
                                double presentMs, double restMs, int minSpikes, double boostHz, int maxRepeats,
-                               int train, int label, int test, List<String> hold, Path save, Path load,
+                               int train, int epochs, int label, int test, List<String> hold, Path save, Path load,
                                int reportEvery) {
 
     static final List<String> KEYS = List.of("dataset", "input", "layer", "max_rate", "time", "rest", "min_spikes",
-            "boost", "max_repeats", "train", "label", "test", "hold", "save", "load", "report_every");
+            "boost", "max_repeats", "train", "epochs", "label", "test", "hold", "save", "load", "report_every");
 
     public PresentationSpec {
         hold = List.copyOf(hold);
@@ -141,6 +143,7 @@ public record PresentationSpec(Dataset.Data data, String datasetName, String inp
         int maxRepeats = (int) node.get("max_repeats").integer(8L, 0, 1000);
         int trainSize = data.split(data.splits().get(0)).size();
         int train = (int) node.get("train").integer((long) trainSize, 0, trainSize);
+        int epochs = (int) node.get("epochs").integer(1L, 1, 1000);
         int label = (int) node.get("label").integer((long) Math.min(trainSize, 10_000), 1, trainSize);
         int testSize = data.split("test").size();
         int test = (int) node.get("test").integer((long) testSize, 0, testSize);
@@ -148,7 +151,7 @@ public record PresentationSpec(Dataset.Data data, String datasetName, String inp
         Path load = node.get("load").resolvedPath();
         int reportEvery = (int) node.get("report_every").integer(1000L, 1, Integer.MAX_VALUE);
         return new PresentationSpec(data, datasetSpec.name(), input, layer, maxRate, present, rest, minSpikes, boost,
-                maxRepeats, train, label, test, hold, save, load, reportEvery);
+                maxRepeats, train, epochs, label, test, hold, save, load, reportEvery);
     }
 
     private static List<String> strings(Node node) throws BadInputException {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synlab.engine.BadInputException;
+import org.synlab.engine.RunListener;
 import org.synlab.engine.RunResult;
 import org.synlab.engine.RunStatus;
 
@@ -128,11 +129,13 @@ class PresentationTest {
 
     @Test
     void sameSeedSameResultOnOneAndTwoThreads() throws Exception {
-        String short_ = TRAIN.replace("train: 120", "train: 30").replace("label: 60", "label: 12")
+        String short_ = TRAIN.replace("train: 120", "train: 15\n  epochs: 2").replace("label: 60", "label: 12")
                 .replace("test: 60", "test: 12");
         RunResult one = SpikingRuns.run(experiment("one", 1, short_.replace("learned.", "one.")));
         RunResult two = SpikingRuns.run(experiment("two", 2, short_.replace("learned.", "two.")));
         assertEquals(RunStatus.FINISHED, two.status(), two::reason);
+        assertEquals(30.0, one.metrics().get("train.images"), "two passes over 15 images");
+        assertEquals(2.0, one.metrics().get("train.epochs"));
         assertTrue(one.history().get("weights.input").equals(two.history().get("weights.input")),
                 "every learned weight is the same on 1 and 2 threads");
         assertEquals(one.metrics().get("weight_mean.input"), two.metrics().get("weight_mean.input"));
@@ -142,6 +145,40 @@ class PresentationTest {
         // weights, thresholds and labels, byte for byte
         assertArrayEquals(Files.readAllBytes(folder.resolve("one.safetensors")),
                 Files.readAllBytes(folder.resolve("two.safetensors")));
+    }
+
+    @Test
+    void reportsHandTheListenerTheReceptiveFieldsAsImages() throws Exception {
+        List<float[]> frames = new java.util.ArrayList<>();
+        int[] shape = new int[3];
+        RunListener listener = new RunListener() {
+            @Override
+            public void weights(String projection, long step, int rows, int cols, int width, float[] values) {
+                assertEquals("input", projection);
+                shape[0] = rows;
+                shape[1] = cols;
+                shape[2] = width;
+                frames.add(values);
+            }
+        };
+        String brief = TRAIN.replace("train: 120", "train: 20").replace("label: 60", "label: 10")
+                .replace("test: 60", "test: 10").replace("report_every: 50", "report_every: 10");
+        RunResult r = SpikingRuns.prepare(experiment("fields", 1, brief)).execute(listener,
+                new org.synlab.engine.RunControl());
+        assertEquals(RunStatus.FINISHED, r.status(), r::reason);
+        // a report every 10 of the 40 images shown
+        assertEquals(4, frames.size());
+        assertArrayEquals(new int[] {20, 784, 28}, shape);
+        // the last frame (after testing, learning off) holds the saved weights, one row per neuron
+        float[] last = frames.get(frames.size() - 1);
+        float[] saved = org.synlab.engine.internal.SafetensorsReader.read(folder.resolve("learned.safetensors"))
+                .tensors().get("weights.input").values();
+        for (int pre = 0; pre < 784; pre++) {
+            for (int n = 0; n < 20; n++) {
+                assertEquals(saved[pre * 20 + n], last[n * 784 + pre], "weight " + pre + " -> " + n);
+            }
+        }
+        assertTrue(!java.util.Arrays.equals(frames.get(0), last), "the fields change while learning");
     }
 
     @Test

@@ -115,14 +115,7 @@ class DashboardIT {
             assertTrue(started.path("ok").asBoolean(), started.toString());
             String run = started.path("reply").path("run").asText();
 
-            long pixels = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (pixels < 500 && System.nanoTime() < deadline) {
-                Object n = ((JavascriptExecutor) browser).executeScript(
-                        "return window.synlab ? window.synlab.rasterPixels(arguments[0]) : 0;", run);
-                pixels = n instanceof Number num ? num.longValue() : 0;
-                Thread.sleep(250);
-            }
+            long pixels = awaitPixels(browser, run, "#rasters canvas", 500, Duration.ofSeconds(90));
             assertTrue(pixels >= 500, "the raster of " + run + " has " + pixels + " painted pixels");
             // its throughput reads as simulated seconds per second of loop
             Object throughput = ((JavascriptExecutor) browser).executeScript(
@@ -131,6 +124,30 @@ class DashboardIT {
             screenshot(browser, "dashboard-spiking.png");
             JsonNode finished = awaitStatus(run, "finished", Duration.ofSeconds(120));
             assertTrue(finished.path("metrics").path("rate_hz").asDouble() > 1, finished.toString());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anUnsupervisedRunDrawsItsReceptiveFieldsFromTheWeightsItPublishes() throws Exception {
+        ChromeDriver browser = Chromium.start();
+        try {
+            browser.get(url);
+            JsonNode started = post("api/runs/start", "{\"experiment\": \"experiments/diehl-cook-quick.yaml\","
+                    + " \"overrides\": [\"network.populations.exc.size=25\", \"network.populations.inh.size=25\","
+                    + " \"presentation.train=400\", \"presentation.label=50\", \"presentation.test=50\","
+                    + " \"presentation.report_every=100\"]}");
+            assertTrue(started.path("ok").asBoolean(), started.toString());
+            String run = started.path("reply").path("run").asText();
+
+            // 25 fields of 28 x 28 pixels: most of them painted once a weight frame has arrived
+            long pixels = awaitPixels(browser, run, "#fields canvas", 25 * 28 * 28 / 2, Duration.ofSeconds(120));
+            assertTrue(pixels >= 25 * 28 * 28 / 2, "the receptive fields of " + run + " have " + pixels
+                    + " painted pixels");
+            JsonNode finished = awaitStatus(run, "finished", Duration.ofSeconds(120));
+            screenshot(browser, "dashboard-diehl-cook.png");
+            assertTrue(finished.path("metrics").path("test.accuracy").asDouble() > 0.2, finished.toString());
         } finally {
             browser.quit();
         }
@@ -186,6 +203,20 @@ class DashboardIT {
             Thread.sleep(500);
         }
         throw new AssertionError("run " + run + " did not reach " + status + "; last seen " + last);
+    }
+
+    /** Polls the painted (non-white) pixels of the run's canvases under {@code selector} until {@code at least}. */
+    private static long awaitPixels(ChromeDriver browser, String run, String selector, long atLeast, Duration timeout)
+            throws InterruptedException {
+        long pixels = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pixels < atLeast && System.nanoTime() < deadline) {
+            Object n = ((JavascriptExecutor) browser).executeScript(
+                    "return window.synlab ? window.synlab.rasterPixels(arguments[0], arguments[1]) : 0;", run, selector);
+            pixels = n instanceof Number num ? num.longValue() : 0;
+            Thread.sleep(250);
+        }
+        return pixels;
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws Exception {

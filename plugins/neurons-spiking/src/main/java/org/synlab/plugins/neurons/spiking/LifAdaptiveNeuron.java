@@ -11,6 +11,11 @@ import org.synlab.plugins.neurons.spiking.internal.EquationNeuron;
  * (10^4 s, so over a training run it only climbs where a neuron fires a lot). That homeostasis stops one neuron from
  * answering every pattern, which is what lets STDP spread the patterns over the population.
  *
+ * <p>Diehl and Cook's code writes the threshold as {@code v > theta - offset + v_thresh} (offset 20 mV) with theta
+ * starting at 20 mV; theta decays towards 0, so a neuron that seldom fires slowly becomes more excitable. The same
+ * model here is {@code vt = -72 mV} with theta starting at 20 mV (experiments/diehl-cook-mnist.yaml); the defaults
+ * (vt -52 mV, theta from 0) leave out that slow drift.
+ *
  * <p>Conductances are dimensionless, in units of the leak conductance, as in the paper's Brian code, so a synaptic
  * weight of 1 adds 1 to {@code ge}: the input-to-excitatory weights of STDP (in [0, 1]) are used as they are.
  */

@@ -1,5 +1,6 @@
 package org.synlab.api;
 
+import java.util.SequencedMap;
 import org.synlab.api.eqs.NeuronProgram;
 import org.synlab.api.expr.Expr;
 import org.synlab.api.spiking.NeuronKernel;
@@ -69,6 +70,31 @@ public interface Compute extends AutoCloseable {
      * input the expression does not read is allowed.
      */
     void apply(Kernel kernel, Tensor out, Tensor... inputs);
+
+    /**
+     * Compiles several elementwise updates that run as one pass over memory (an optimiser's moments
+     * and weights: {@code m}, {@code v}, then {@code w}, reading each element of g, m, v and w once).
+     * {@code updates} assigns a new value to each of its keys, in its order; every key must be among
+     * {@code inputs}, and each expression reads the inputs, where a key assigned before it stands for
+     * its new value. Run it with {@link #apply(Kernel, Tensor[], Tensor...)}. The values are those of
+     * compiling each expression with {@link #kernel(Expr, String...)} and applying them one after the
+     * other, which is what this default does; a backend may instead compute them in one pass.
+     *
+     * @throws IllegalArgumentException if a key or a variable is not an input, or there is no update
+     */
+    default Kernel kernel(SequencedMap<String, Expr> updates, String... inputs) {
+        return Updates.compile(this, updates, inputs);
+    }
+
+    /**
+     * Runs a kernel of {@link #kernel(SequencedMap, String...)}: {@code outs[j]} receives the new value
+     * of its j-th key, with broadcasting of the inputs as for {@link #apply(Kernel, Tensor, Tensor...)}.
+     * The outputs have one shape. Each output is either the input of the same name (an update in
+     * place, as an optimiser does) or a tensor that is not among the inputs.
+     */
+    default void apply(Kernel kernel, Tensor[] outs, Tensor... inputs) {
+        Updates.apply(this, kernel, outs, inputs);
+    }
 
     /** Sums each column: {@code out[j] = sum_i m[i][j]}; {@code out} has {@code m.cols()} elements. */
     void sumColumns(Tensor m, Tensor out);

@@ -38,7 +38,7 @@ enum Broadcast {
      * @param kernel and {@code index} name the input in an error ("input 2 ('g')"); the name is only
      *               built when there is an error, since this runs on every apply
      */
-    static Broadcast of(int[] in, int[] out, int outSize, CompiledKernel kernel, int index) {
+    static Broadcast of(int[] in, int[] out, int outSize, org.synlab.api.Kernel kernel, int index) {
         if (Arrays.equals(in, out)) {
             return ELEMENT;
         }

@@ -1,7 +1,9 @@
 package org.synlab.plugins.backend.cpu.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.function.Consumer;
 import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
@@ -83,7 +85,7 @@ final class CpuCompute implements Compute {
 
     @Override
     public void upload(float[] src, int offset, Tensor dst) {
-        CpuTensor d = tensors.own(dst, "upload destination");
+        CpuTensor d = tensors.ownForWriting(dst, "upload destination");
         requireRange(src, offset, d.length(), "upload: source", d);
         System.arraycopy(src, offset, d.data(), 0, d.length());
     }
@@ -97,14 +99,14 @@ final class CpuCompute implements Compute {
 
     @Override
     public void fill(Tensor t, float value) {
-        Arrays.fill(tensors.own(t, "fill target").data(), value);
+        Arrays.fill(tensors.ownForWriting(t, "fill target").data(), value);
     }
 
     /** Copies between tensors of equal size; the shapes may differ, which makes this a reshaping copy. */
     @Override
     public void copy(Tensor src, Tensor dst) {
         CpuTensor s = tensors.own(src, "copy source");
-        CpuTensor d = tensors.own(dst, "copy destination");
+        CpuTensor d = tensors.ownForWriting(dst, "copy destination");
         if (s.length() != d.length()) {
             throw new IllegalArgumentException("copy: source " + Shapes.format(s.shapeView()) + " has " + s.length()
                     + " elements but destination " + Shapes.format(d.shapeView()) + " has " + d.length());
@@ -114,13 +116,18 @@ final class CpuCompute implements Compute {
 
     @Override
     public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        runStarts();
+        gemm.multiply(transposeA, transposeB, alpha, tensors.own(a, "gemm operand a"),
+                tensors.own(b, "gemm operand b"), beta, tensors.ownForWriting(c, "gemm result c"));
+    }
+
+    /** A run has begun its real work (a product, or a spiking model): the hook runs once (the warm-up gives way). */
+    private void runStarts() {
         if (onFirstProduct != null) {
             Runnable first = onFirstProduct;
             onFirstProduct = null;
             first.run();
         }
-        gemm.multiply(transposeA, transposeB, alpha, tensors.own(a, "gemm operand a"),
-                tensors.own(b, "gemm operand b"), beta, tensors.own(c, "gemm result c"));
     }
 
     @Override
@@ -135,6 +142,8 @@ final class CpuCompute implements Compute {
         if (!(dt > 0) || !Double.isFinite(dt)) {
             throw new IllegalArgumentException("neurons: the time step must be a positive number of seconds, got " + dt);
         }
+        // a spiking run never multiplies: the GEMM warm-up would take a core from its loop
+        runStarts();
         NeuronProgram bound = program.withTimeStep(dt);
         List<String> names = bound.variables().stream().map(Variable::name).toList();
         String what = "the neuron update of model " + program.model();
@@ -156,7 +165,7 @@ final class CpuCompute implements Compute {
         if (!(kernel instanceof CompiledKernel compiled)) {
             throw new IllegalArgumentException("apply: " + kernel + " was not compiled by a cpu Compute");
         }
-        CpuTensor target = tensors.own(out, "apply output");
+        CpuTensor target = tensors.ownForWriting(out, "apply output");
         if (inputs == null || inputs.length != compiled.inputs().size()) {
             throw new IllegalArgumentException("apply: " + compiled + " takes " + compiled.inputs().size()
                     + " input tensor(s) " + compiled.inputs() + ", got " + (inputs == null ? 0 : inputs.length));
@@ -168,14 +177,73 @@ final class CpuCompute implements Compute {
         elementwise.run(compiled, target, in);
     }
 
+    /** One generated loop for all the updates ({@link FusedUpdates}), instead of one pass each. */
+    @Override
+    public Kernel kernel(SequencedMap<String, Expr> updates, String... inputs) {
+        tensors.requireOpen();
+        if (updates == null || updates.isEmpty()) {
+            throw new IllegalArgumentException("a kernel of updates needs at least one update");
+        }
+        List<String> names = new ArrayList<>(updates.keySet());
+        List<Expr> expressions = new ArrayList<>(updates.values());
+        List<String> in = KernelCompiler.compile(expressions.getFirst(), inputs).inputs(); // checks the inputs
+        for (int u = 0; u < names.size(); u++) {
+            if (!in.contains(names.get(u))) {
+                throw new IllegalArgumentException("update '" + names.get(u) + "' is not among the kernel's inputs " + in);
+            }
+            KernelCompiler.compile(expressions.get(u), inputs); // every variable is an input
+        }
+        return new FusedUpdates(in, names, expressions);
+    }
+
+    @Override
+    public void apply(Kernel kernel, Tensor[] outs, Tensor... inputs) {
+        if (!(kernel instanceof FusedUpdates fused)) {
+            throw new IllegalArgumentException("apply: " + kernel + " was not compiled by a cpu Compute's kernel(updates, inputs)");
+        }
+        if (outs == null || outs.length != fused.outputs().size()) {
+            throw new IllegalArgumentException("apply: " + fused + " updates " + fused.outputs() + ", got "
+                    + (outs == null ? 0 : outs.length) + " output tensor(s)");
+        }
+        if (inputs == null || inputs.length != fused.inputs().size()) {
+            throw new IllegalArgumentException("apply: " + fused + " takes " + fused.inputs().size()
+                    + " input tensor(s) " + fused.inputs() + ", got " + (inputs == null ? 0 : inputs.length));
+        }
+        CpuTensor[] in = new CpuTensor[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            in[j] = tensors.own(inputs[j], "apply input " + (j + 1) + " ('" + fused.inputs().get(j) + "')");
+        }
+        CpuTensor[] targets = new CpuTensor[outs.length];
+        for (int u = 0; u < outs.length; u++) {
+            String role = "apply output " + (u + 1) + " ('" + fused.outputs().get(u) + "')";
+            targets[u] = tensors.ownForWriting(outs[u], role);
+            if (!Arrays.equals(targets[u].shapeView(), targets[0].shapeView())) {
+                throw new IllegalArgumentException("apply: " + role + " has shape " + Shapes.format(targets[u].shapeView())
+                        + " but output 1 has shape " + Shapes.format(targets[0].shapeView()));
+            }
+            for (int v = 0; v < u; v++) {
+                if (targets[v] == targets[u]) {
+                    throw new IllegalArgumentException("apply: " + role + " is also output " + (v + 1));
+                }
+            }
+            for (int j = 0; j < in.length; j++) {
+                if (in[j] == targets[u] && j != fused.inputOf(u)) {
+                    throw new IllegalArgumentException("apply: " + role + " is also input " + (j + 1) + " ('"
+                            + fused.inputs().get(j) + "'); an output may only be the input of its own name");
+                }
+            }
+        }
+        elementwise.runUpdates(fused, targets, in);
+    }
+
     @Override
     public void sumColumns(Tensor m, Tensor out) {
-        Reductions.sumColumns(pool, tensors.own(m, "sumColumns input"), tensors.own(out, "sumColumns output"));
+        Reductions.sumColumns(pool, tensors.own(m, "sumColumns input"), tensors.ownForWriting(out, "sumColumns output"));
     }
 
     @Override
     public void sumRows(Tensor m, Tensor out) {
-        Reductions.sumRows(pool, tensors.own(m, "sumRows input"), tensors.own(out, "sumRows output"));
+        Reductions.sumRows(pool, tensors.own(m, "sumRows input"), tensors.ownForWriting(out, "sumRows output"));
     }
 
     @Override
@@ -185,12 +253,12 @@ final class CpuCompute implements Compute {
 
     @Override
     public void softmaxRows(Tensor in, Tensor out) {
-        Softmax.rows(pool, tensors.own(in, "softmaxRows input"), tensors.own(out, "softmaxRows output"));
+        Softmax.rows(pool, tensors.own(in, "softmaxRows input"), tensors.ownForWriting(out, "softmaxRows output"));
     }
 
     @Override
     public void random(Tensor t, Distribution distribution, float a, float b, long stream) {
-        RandomFill.fill(pool, tensors.own(t, "random target"), distribution, a, b, config.seed(), stream);
+        RandomFill.fill(pool, tensors.ownForWriting(t, "random target"), distribution, a, b, config.seed(), stream);
     }
 
     /** Number of tensors made here and not yet closed. */

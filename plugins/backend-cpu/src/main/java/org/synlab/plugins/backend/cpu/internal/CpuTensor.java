@@ -12,6 +12,12 @@ final class CpuTensor implements Tensor {
     private final int cols;
     /** Null once closed, so the memory goes back to the heap even while the handle lives on. */
     private volatile float[] data;
+    /**
+     * Counts the operations that have written this tensor ({@link #written}), so a result derived
+     * from its values (the compressed rows of a sparse operand) can be reused until the next write.
+     * A context is used by one thread at a time, and the pool's hand-offs order its helpers' reads.
+     */
+    private int version;
 
     CpuTensor(TensorRegistry registry, int[] shape, float[] data) {
         this.registry = registry;
@@ -58,6 +64,16 @@ final class CpuTensor implements Tensor {
 
     int rank() {
         return shape.length;
+    }
+
+    /** The number of writes so far: equal versions mean equal values. */
+    int version() {
+        return version;
+    }
+
+    /** Records a write: every operation that stores into the tensor's array calls this. */
+    void written() {
+        version++;
     }
 
     TensorRegistry registry() {

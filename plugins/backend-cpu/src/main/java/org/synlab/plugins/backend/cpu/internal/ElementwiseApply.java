@@ -66,6 +66,61 @@ final class ElementwiseApply {
                 span.run(offsets[worker], Math.min(size, task * per), Math.min(size, (task + 1) * per)));
     }
 
+    /**
+     * Runs several updates in one pass ({@link FusedUpdates}); every output has the shape of
+     * {@code outs[0]}, which the inputs broadcast to.
+     */
+    void runUpdates(FusedUpdates kernel, CpuTensor[] outs, CpuTensor[] inputs) {
+        int arity = inputs.length;
+        int[] outShape = outs[0].shapeView();
+        int size = outs[0].length();
+        Broadcast[] modes = new Broadcast[arity];
+        float[][] data = new float[arity][];
+        boolean[] single = new boolean[arity];
+        boolean rowWise = false;
+        for (int j = 0; j < arity; j++) {
+            modes[j] = Broadcast.of(inputs[j].shapeView(), outShape, size, kernel, j);
+            data[j] = inputs[j].data();
+            single[j] = modes[j] == Broadcast.COLUMN || modes[j] == Broadcast.SCALAR;
+            rowWise |= modes[j] == Broadcast.ROW || modes[j] == Broadcast.COLUMN;
+        }
+        float[][] outData = new float[outs.length][];
+        for (int u = 0; u < outs.length; u++) {
+            outData[u] = outs[u].data();
+        }
+        if (size == 0) {
+            return;
+        }
+        int rows = Broadcast.matrixRows(outShape);
+        int cols = rowWise ? size / rows : size;
+        UpdateSpan span = new UpdateSpan(kernel.body(single), outData, data, modes, cols);
+        int tasks = Chunks.even(size, TASK_ELEMENTS, pool.threads());
+        if (tasks == 1 || pool.threads() == 1) {
+            span.run(offsets[0], 0, size);
+            return;
+        }
+        int per = Chunks.count(size, tasks);
+        pool.forEachWorker(tasks, (worker, task) ->
+                span.run(offsets[worker], Math.min(size, task * per), Math.min(size, (task + 1) * per)));
+    }
+
+    /** One application of updates: output elements [from, to), one row segment at a time. */
+    private record UpdateSpan(FusedUpdates.Body body, float[][] outs, float[][] in, Broadcast[] modes, int cols) {
+
+        void run(Offsets o, int from, int to) {
+            o.reserve(in.length);
+            int i = from;
+            while (i < to) {
+                int row = i / cols;
+                int rowStart = row * cols;
+                int n = Math.min(cols, to - rowStart) - (i - rowStart);
+                Span.locate(o, in, modes, i, row, rowStart);
+                body.run(outs, i, in, o.at, o.scalars, n);
+                i += n;
+            }
+        }
+    }
+
     /** One application: output elements [from, to), one row segment at a time. */
     private record Span(FusedKernel.Body body, float[] out, float[][] in, Broadcast[] modes, int cols) {
 
@@ -76,16 +131,21 @@ final class ElementwiseApply {
                 int row = i / cols;
                 int rowStart = row * cols;
                 int n = Math.min(cols, to - rowStart) - (i - rowStart);
-                for (int j = 0; j < in.length; j++) {
-                    switch (modes[j]) {
-                        case ELEMENT -> o.at[j] = i;
-                        case ROW -> o.at[j] = i - rowStart;
-                        case COLUMN -> o.scalars[j] = in[j][row];
-                        case SCALAR -> o.scalars[j] = in[j][0];
-                    }
-                }
+                locate(o, in, modes, i, row, rowStart);
                 body.run(out, i, in, o.at, o.scalars, n);
                 i += n;
+            }
+        }
+
+        /** Where each input starts for output element i (in row {@code row}), or its broadcast value. */
+        static void locate(Offsets o, float[][] in, Broadcast[] modes, int i, int row, int rowStart) {
+            for (int j = 0; j < in.length; j++) {
+                switch (modes[j]) {
+                    case ELEMENT -> o.at[j] = i;
+                    case ROW -> o.at[j] = i - rowStart;
+                    case COLUMN -> o.scalars[j] = in[j][row];
+                    case SCALAR -> o.scalars[j] = in[j][0];
+                }
             }
         }
     }

@@ -76,4 +76,89 @@ final class FusedKernelSource {
         out.append("  }\n}\n");
         return out.toString();
     }
+
+    /**
+     * The source of class {@code className} computing {@code updates} in one loop ({@link FusedUpdates}):
+     * each update's result becomes a local that the later expressions read in place of its name, and
+     * every input is loaded, for a vector of elements, before any output is stored.
+     */
+    static String writeUpdates(String className, List<String> names, List<Expr> updates, List<String> inputs,
+                               boolean[] scalar) {
+        boolean vector = updates.stream().allMatch(ExprWriter::vectorizable);
+        // the inputs read from memory: read by an update before any update assigns them
+        Set<String> read = new java.util.HashSet<>();
+        for (int u = 0; u < updates.size(); u++) {
+            for (String v : updates.get(u).variables()) {
+                if (!names.subList(0, u).contains(v)) {
+                    read.add(v);
+                }
+            }
+        }
+        StringBuilder setup = new StringBuilder();
+        StringBuilder loads = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        for (int j = 0; j < inputs.size(); j++) {
+            if (scalar[j]) {
+                setup.append("    float s").append(j).append(" = scalars[").append(j).append("];\n");
+                if (vector) {
+                    setup.append("    FloatVector vs").append(j).append(" = FloatVector.broadcast(S, s").append(j).append(");\n");
+                }
+            } else {
+                setup.append("    float[] a").append(j).append(" = in[").append(j).append("];\n");
+                setup.append("    int f").append(j).append(" = at[").append(j).append("];\n");
+                if (read.contains(inputs.get(j))) {
+                    loads.append("      ").append(vector
+                            ? "FloatVector x" + j + " = FloatVector.fromArray(S, a" + j + ", f" + j + " + i@MASK);\n"
+                            : "float x" + j + " = a" + j + "[f" + j + " + i];\n");
+                }
+            }
+        }
+        java.util.Map<String, String> assigned = new java.util.HashMap<>();
+        ExprWriter writer = new ExprWriter(vector, name -> {
+            String local = assigned.get(name);
+            if (local != null) {
+                return local;
+            }
+            int j = inputs.indexOf(name);
+            return scalar[j] ? (vector ? "vs" : "s") + j : "x" + j;
+        }, setup, body, "      ", new int[1]);
+        List<String> results = new java.util.ArrayList<>();
+        for (int u = 0; u < updates.size(); u++) {
+            String result = writer.node(updates.get(u));
+            results.add(result);
+            assigned.put(names.get(u), result);
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(Generated.header(className, FusedUpdates.Body.class));
+        out.append("  public void run(float[][] outs, int o, float[][] in, int[] at, float[] scalars, int n) {\n");
+        for (int u = 0; u < updates.size(); u++) {
+            out.append("    float[] out").append(u).append(" = outs[").append(u).append("];\n");
+        }
+        out.append(setup);
+        if (vector) {
+            out.append("    int i = 0;\n");
+            out.append("    for (int bound = S.loopBound(n); i < bound; i += L) {\n");
+            out.append(loads.toString().replace("@MASK", "")).append(body);
+            for (int u = 0; u < updates.size(); u++) {
+                out.append("      ").append(results.get(u)).append(".intoArray(out").append(u).append(", o + i);\n");
+            }
+            out.append("    }\n");
+            out.append("    if (i < n) {\n");
+            out.append("      VectorMask m = S.indexInRange(i, n);\n");
+            out.append(loads.toString().replace("@MASK", ", m")).append(body);
+            for (int u = 0; u < updates.size(); u++) {
+                out.append("      ").append(results.get(u)).append(".intoArray(out").append(u).append(", o + i, m);\n");
+            }
+            out.append("    }\n");
+        } else {
+            out.append("    for (int i = 0; i < n; i++) {\n");
+            out.append(loads).append(body);
+            for (int u = 0; u < updates.size(); u++) {
+                out.append("      out").append(u).append("[o + i] = ").append(results.get(u)).append(";\n");
+            }
+            out.append("    }\n");
+        }
+        out.append("  }\n}\n");
+        return out.toString();
+    }
 }

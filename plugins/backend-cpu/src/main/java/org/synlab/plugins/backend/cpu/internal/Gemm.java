@@ -58,8 +58,8 @@ final class Gemm {
             return;
         }
         if (sparse != null && !transposeB && n >= SparseGemm.MIN_COLUMNS && (transposeA
-                ? sparse.multiplyTransposed(alpha, a.data(), k, m, b.data(), n, beta, cData)
-                : sparse.multiply(alpha, a.data(), m, k, b.data(), n, beta, cData))) {
+                ? sparse.multiplyTransposed(alpha, a, k, m, b.data(), n, beta, cData)
+                : sparse.multiply(alpha, a, m, k, b.data(), n, beta, cData))) {
             return;
         }
         int width = n <= MicroKernel.NARROW ? MicroKernel.NARROW : MicroKernel.WIDE;

@@ -100,6 +100,14 @@ public final class KernelWarmup implements Runnable {
             c.random(b, Distribution.UNIFORM, -1f, 1f, 2);
             c.random(narrowB, Distribution.UNIFORM, -1f, 1f, 4);
             c.fill(scalar, 0.5f);
+            // an operand 80% zeros, as a batch of MNIST pixels is, for the zero-skipping products
+            // (SparseGemm), with b wide enough for a full strip of columns and a partial one
+            Tensor sparse = c.zeros(40, 300);
+            Tensor wideB = c.zeros(300, 136);
+            Tensor wideC = c.zeros(40, 136);
+            Tensor wideDw = c.zeros(300, 136);
+            c.random(sparse, Distribution.UNIFORM, -4f, 1f, 5);
+            c.random(wideB, Distribution.UNIFORM, -1f, 1f, 6);
             // the operators a training step uses: affine, activations, losses, optimiser updates
             Kernel[] kernels = {
                     c.kernel(Expr.parse("z + b"), "z", "b"),
@@ -112,7 +120,10 @@ public final class KernelWarmup implements Runnable {
                     c.kernel(Expr.parse("0.999 * x + 0.001 * t * t"), "x", "t"),
                     c.kernel(Expr.parse("x - s * t / (sqrt(t * s) + 1e-7)"), "x", "t", "s"),
             };
+            c.apply(kernels[1], sparse, sparse); // ReLU: 20% of the values stay
             for (int round = 0; round < ROUNDS && !stopped && System.nanoTime() < until; round++) {
+                c.gemm(false, false, 1f, sparse, wideB, 0f, wideC);
+                c.gemm(true, false, 1f, sparse, wideC, 0f, wideDw);
                 c.gemm(false, false, 1f, a, b, 0f, ab);
                 c.gemm(true, false, 1f, a, ab, 0f, dw);
                 c.gemm(false, true, 1f, ab, b, 0f, a);

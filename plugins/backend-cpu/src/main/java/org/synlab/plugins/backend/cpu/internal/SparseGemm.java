@@ -2,6 +2,7 @@ package org.synlab.plugins.backend.cpu.internal;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,11 +11,20 @@ import jdk.incubator.vector.VectorSpecies;
  * The product {@code c = alpha * a * b + beta * c} when a is mostly zeros, as a batch of MNIST
  * pixels is (about 80% zeros). It visits only the non-zero entries of a: each one adds a scaled row
  * of b to a row of accumulators, so the work is proportional to the non-zeros instead of to m * k.
- * Rows of a are compressed and multiplied in tasks of {@link #TASK_ROWS}, on the context's cores.
+ * Rows of a are multiplied in tasks of {@link #TASK_ROWS}, on the context's cores. Where the
+ * non-zeros are is kept as bits, found with vector comparisons ({@code compare(NE, 0).toLong()}), and
+ * the multiplying loop walks the set bits: no list of positions and values is built first. (Building
+ * one cost a mispredicted branch per vector of a; for MNIST's 64 x 784 batch the bits made the forward
+ * product 25% faster.)
  *
- * <p>A transposed a (the weight gradient {@code x^T * dz} of a sparse input) is compressed by its
- * stored rows too, and each non-zero adds a row of b into a row of c ({@link #multiplyTransposed}):
- * compressing it by columns instead cost as much as the dense kernel saved.
+ * <p>A transposed a (the weight gradient {@code x^T * dz} of a sparse input) is multiplied by
+ * columns of a ({@link #multiplyTransposed}): each task finds, for its columns, which rows of a are
+ * not zero (one bit per row, set by whole vectors of columns at once) and sums each row of c in
+ * registers.
+ *
+ * <p>Whether a is sparse enough is counted once per operand and kept until the operand's tensor is
+ * written again ({@link CpuTensor#version}), so the weight gradient does not count the batch the
+ * forward product counted.
  *
  * <p>Skipping a zero a[i][p] drops the term {@code 0 * b[p][j]} from the fused multiply-add chain of
  * {@link Gemm}, which leaves the chain's value unchanged (as in the reference BLAS, which also skips
@@ -39,20 +49,24 @@ final class SparseGemm {
     /** Columns per strip: eight accumulator vectors stay in registers while a row's non-zeros stream by. */
     private static final int STRIP = 8 * LANES;
 
+    /** Words of a row's non-zero bits per block of {@link Gemm#KC} inner steps (KC is a multiple of 64). */
+    private static final int BLOCK_WORDS = Gemm.KC / Long.SIZE;
+
     /** About this many rows of a per task (rows are computed alone: the cut changes no result). */
     static final int TASK_ROWS = 8;
 
     private final WorkPool pool;
-    /**
-     * op(a) compressed row by row: row r's non-zeros sit at [r * k, r * k + length[r]) of position and
-     * value, positions ascending. Each row has room for all k entries, so tasks compress their own
-     * rows side by side without first counting the rows before them.
-     */
-    private int[] position = new int[0];
-    private float[] value = new float[0];
-    private int[] length = new int[0];
+    /** One per participating thread: the non-zero bits of the row of a it multiplies. */
+    private final long[][] rowBits;
+    /** The operand counted last, and whether it had too many non-zeros, so an unchanged operand is counted once. */
+    private CpuTensor counted;
+    private int countedVersion;
+    private int countedSize;
+    private boolean countedDense;
+    /** How many times an operand was counted (tests check that an unchanged operand is counted once). */
+    private int counts;
 
-    /** One per participating thread: the column-gathered non-zeros of its task. */
+    /** One per participating thread: where the non-zeros of its task's columns are. */
     private final Columns[] columns;
 
     SparseGemm(WorkPool pool) {
@@ -61,6 +75,7 @@ final class SparseGemm {
         for (int w = 0; w < columns.length; w++) {
             columns[w] = new Columns();
         }
+        this.rowBits = new long[pool.threads()][0];
     }
 
     /** About this many rows of c per task of the transposed product: 784 rows make 8 even tasks on 2 threads. */
@@ -71,27 +86,64 @@ final class SparseGemm {
      * having written nothing, when the dense kernel should do it. b is k x n, row-major.
      */
     boolean multiply(float alpha, float[] a, int m, int k, float[] b, int n, float beta, float[] c) {
-        if (countNonZeros(a, m * k) > MAX_DENSITY * m * k) {
+        return multiply(alpha, a, null, m, k, b, n, beta, c);
+    }
+
+    /**
+     * {@link #multiply(float, float[], int, int, float[], int, float, float[])} with a's tensor: its count
+     * of non-zeros is kept for the next product that reads it unchanged (the weight gradient).
+     */
+    boolean multiply(float alpha, CpuTensor a, int m, int k, float[] b, int n, float beta, float[] c) {
+        return multiply(alpha, a.data(), a, m, k, b, n, beta, c);
+    }
+
+    private boolean multiply(float alpha, float[] a, CpuTensor tensor, int m, int k, float[] b, int n, float beta,
+                             float[] c) {
+        if (dense(a, tensor, m * k)) {
             return false;
         }
-        reserve(m, k);
+        int words = Chunks.count(k, Long.SIZE);
+        for (int w = 0; w < rowBits.length; w++) {
+            if (rowBits[w].length < words) {
+                rowBits[w] = new long[words];
+            }
+        }
         int tasks = Chunks.even(m, TASK_ROWS, pool.threads());
         int per = Chunks.count(m, tasks);
-        pool.forEach(tasks, task -> {
+        pool.forEachWorker(tasks, (worker, task) -> {
+            long[] bits = rowBits[worker];
             for (int r = Math.min(m, task * per), end = Math.min(m, r + per); r < end; r++) {
-                length[r] = gatherRow(a, r * k, k, r * k) - r * k;
+                findRow(a, r * k, k, bits);
                 scaleRow(c, r * n, n, beta);
                 for (int j = 0; j < n; j += STRIP) {
                     int cols = Math.min(STRIP, n - j);
                     if (cols == STRIP) {
-                        fullStrip(r, k, b, n, j, alpha, c);
+                        fullStrip(a, r * k, bits, k, b, n, j, alpha, c, r * n + j);
                     } else {
-                        partialStrip(r, k, b, n, j, cols, alpha, c);
+                        partialStrip(a, r * k, bits, k, b, n, j, cols, alpha, c, r * n + j);
                     }
                 }
             }
         });
         return true;
+    }
+
+    /**
+     * Whether the stored operand {@code a} (of {@code tensor}, or of no tensor when null) has too many
+     * non-zeros for this path. The answer is kept for the tensor until its version changes. (A stale
+     * answer could only cost speed: both paths give the same bits.)
+     */
+    private boolean dense(float[] a, CpuTensor tensor, int size) {
+        if (tensor != null && tensor == counted && tensor.version() == countedVersion && size == countedSize) {
+            return countedDense;
+        }
+        boolean dense = countNonZeros(a, size) > MAX_DENSITY * size;
+        counts++;
+        counted = tensor;
+        countedVersion = tensor == null ? 0 : tensor.version();
+        countedSize = size;
+        countedDense = dense;
+        return dense;
     }
 
     /**
@@ -101,58 +153,51 @@ final class SparseGemm {
      * c[p][j] without its zero terms. It needs the whole chain in one block (k <= KC) and c starting at
      * zero, so it declines (returns false, writing nothing) unless beta is 0 and k <= KC.
      *
-     * <p>a's rows are compressed first (as for {@link #multiply}); then each task takes a range of
-     * rows of c, gathers the non-zeros of its columns of a column by column (a counting sort of the
-     * compressed rows), and sums each row of c in registers, reading rows of b, which stay in cache,
-     * and writing c once. For MNIST's 784 x 64 x 128 at 19% non-zeros, one thread: 91 us (14 to
-     * compress, 35 to gather by column, 40 to sum), against 117 us adding into c's rows in memory
-     * non-zero by non-zero, and 185 us dense. One task per thread instead of tasks of 128 rows of c
-     * was slower (111 us): the gathered columns then no longer fit in L1.
+     * <p>Each task takes a range of rows of c (columns of a), finds which rows of a are not zero in
+     * each of its columns ({@link Columns#find}: a bit per row, set for {@code LANES} columns at a time
+     * by one comparison, so no branch depends on the data), and sums each row of c in registers over
+     * those bits, reading rows of b, which stay in cache, and writing c once. For MNIST's
+     * 784 x 64 x 128 at 19% non-zeros, one thread, on the shared build machine: 65-75 us, of which
+     * about 5 finding the bits, against 140-165 us when the non-zeros were first compressed by rows and
+     * then gathered by column with a counting sort (that gather alone took 35-65 us: a mispredicted
+     * branch per vector), and 185 us dense. (With that gather, one task per thread instead of tasks of
+     * 128 rows of c was slower, 111 us against 91 on a quieter day.)
      */
     boolean multiplyTransposed(float alpha, float[] a, int k, int m, float[] b, int n, float beta, float[] c) {
-        if (beta != 0f || k > Gemm.KC || countNonZeros(a, m * k) > MAX_DENSITY * m * k) {
+        return multiplyTransposed(alpha, a, null, k, m, b, n, beta, c);
+    }
+
+    /**
+     * {@link #multiplyTransposed(float, float[], int, int, float[], int, float, float[])} with a's
+     * tensor, whose count of non-zeros (taken by the forward product of the same batch) is reused.
+     */
+    boolean multiplyTransposed(float alpha, CpuTensor a, int k, int m, float[] b, int n, float beta, float[] c) {
+        return multiplyTransposed(alpha, a.data(), a, k, m, b, n, beta, c);
+    }
+
+    private boolean multiplyTransposed(float alpha, float[] a, CpuTensor tensor, int k, int m, float[] b, int n,
+                                       float beta, float[] c) {
+        if (beta != 0f || k > Gemm.KC) {
             return false;
         }
-        reserve(k, m);
-        pool.forEach(Chunks.count(k, TASK_ROWS), task -> {
-            for (int i = task * TASK_ROWS, end = Math.min(k, i + TASK_ROWS); i < end; i++) {
-                length[i] = gatherRow(a, i * m, m, i * m) - i * m;
-            }
-        });
+        if (dense(a, tensor, k * m)) {
+            return false;
+        }
+        int words = Chunks.count(k, Long.SIZE);
         int tasks = Chunks.even(m, TASK_OUTPUT_ROWS, pool.threads());
         int per = Chunks.count(m, tasks);
         pool.forEachWorker(tasks, (worker, task) -> {
             int p0 = Math.min(m, task * per);
             int p1 = Math.min(m, p0 + per);
-            columns[worker].gather(this, k, m, p0, p1);
-            columns[worker].sum(b, n, alpha, c, p0, p1);
+            columns[worker].find(a, k, m, p0, p1);
+            columns[worker].sum(a, m, b, n, alpha, c, p0, p1, words);
         });
         return true;
     }
 
-    private void reserve(int rows, int rowLength) {
-        if (position.length < rows * rowLength) {
-            position = new int[rows * rowLength];
-            value = new float[rows * rowLength];
-        }
-        if (length.length < rows) {
-            length = new int[rows];
-        }
-    }
-
-    /** The first entry in [from, to) whose position is at least {@code p}: positions ascend within a row. */
-    int firstAtLeast(int from, int to, int p) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (position[mid] < p) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** How many operands have been counted so far. */
+    int counts() {
+        return counts;
     }
 
     static long countNonZeros(float[] a, int size) {
@@ -170,26 +215,31 @@ final class SparseGemm {
         return nonZeros;
     }
 
-    /** Appends the non-zeros of a[from..from+length) at {@code at}; returns the new end. */
-    private int gatherRow(float[] a, int from, int length, int at) {
-        int p = 0;
-        for (int bound = SPECIES.loopBound(length); p < bound; p += LANES) {
-            long bits = FloatVector.fromArray(SPECIES, a, from + p).compare(VectorOperators.NE, 0f).toLong();
-            while (bits != 0) {
-                int lane = Long.numberOfTrailingZeros(bits);
-                position[at] = p + lane;
-                value[at++] = a[from + p + lane];
-                bits &= bits - 1;
+    /** Bit p % 64 of bits[p / 64] tells whether a[from + p] is not zero, for p in [0, k). */
+    private static void findRow(float[] a, int from, int k, long[] bits) {
+        for (int w = 0, words = Chunks.count(k, Long.SIZE); w < words; w++) {
+            int p = w << 6;
+            int end = Math.min(k, p + Long.SIZE);
+            long word = 0;
+            for (int shift = 0; p + LANES <= end; p += LANES, shift += LANES) {
+                word |= FloatVector.fromArray(SPECIES, a, from + p).compare(VectorOperators.NE, 0f).toLong() << shift;
             }
-        }
-        for (; p < length; p++) {
-            float v = a[from + p];
-            if (v != 0f) {
-                position[at] = p;
-                value[at++] = v;
+            for (; p < end; p++) {
+                if (a[from + p] != 0f) {
+                    word |= 1L << (p & 63);
+                }
             }
+            bits[w] = word;
         }
-        return at;
+    }
+
+    /** Whether any of the bits of words [w0, w1) is set. */
+    private static boolean any(long[] bits, int w0, int w1) {
+        long or = 0;
+        for (int w = w0; w < w1; w++) {
+            or |= bits[w];
+        }
+        return or != 0;
     }
 
     private static void scaleRow(float[] c, int at, int n, float beta) {
@@ -202,15 +252,17 @@ final class SparseGemm {
         }
     }
 
-    /** STRIP columns of row r of c, from column j: eight accumulators, one block of KC inner steps at a time. */
-    private void fullStrip(int r, int k, float[] b, int n, int j, float alpha, float[] c) {
+    /**
+     * STRIP columns of a row of c, from column j: eight accumulators, one block of KC inner steps (KC / 64
+     * words of the row's bits) at a time. a's row starts at {@code from}; c's strip at {@code ci}.
+     */
+    private static void fullStrip(float[] a, int from, long[] bits, int k, float[] b, int n, int j, float alpha,
+                                  float[] c, int ci) {
         FloatVector al = FloatVector.broadcast(SPECIES, alpha);
-        int e = r * k;
-        int end = e + length[r];
-        int ci = r * n + j;
-        for (int p0 = 0; p0 < k && e < end; p0 += Gemm.KC) {
-            int blockEnd = p0 + Gemm.KC;
-            if (position[e] >= blockEnd) {
+        int words = Chunks.count(k, Long.SIZE);
+        for (int w0 = 0; w0 < words; w0 += BLOCK_WORDS) {
+            int w1 = Math.min(words, w0 + BLOCK_WORDS);
+            if (!any(bits, w0, w1)) {
                 continue; // no non-zero in this block: its chain is zero and adds nothing
             }
             FloatVector c0 = FloatVector.zero(SPECIES);
@@ -221,17 +273,20 @@ final class SparseGemm {
             FloatVector c5 = c0;
             FloatVector c6 = c0;
             FloatVector c7 = c0;
-            for (; e < end && position[e] < blockEnd; e++) {
-                FloatVector av = FloatVector.broadcast(SPECIES, value[e]);
-                int bi = position[e] * n + j;
-                c0 = FloatVector.fromArray(SPECIES, b, bi).fma(av, c0);
-                c1 = FloatVector.fromArray(SPECIES, b, bi + LANES).fma(av, c1);
-                c2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES).fma(av, c2);
-                c3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES).fma(av, c3);
-                c4 = FloatVector.fromArray(SPECIES, b, bi + 4 * LANES).fma(av, c4);
-                c5 = FloatVector.fromArray(SPECIES, b, bi + 5 * LANES).fma(av, c5);
-                c6 = FloatVector.fromArray(SPECIES, b, bi + 6 * LANES).fma(av, c6);
-                c7 = FloatVector.fromArray(SPECIES, b, bi + 7 * LANES).fma(av, c7);
+            for (int w = w0; w < w1; w++) {
+                for (long word = bits[w]; word != 0; word &= word - 1) {
+                    int p = (w << 6) + Long.numberOfTrailingZeros(word);
+                    FloatVector av = FloatVector.broadcast(SPECIES, a[from + p]);
+                    int bi = p * n + j;
+                    c0 = FloatVector.fromArray(SPECIES, b, bi).fma(av, c0);
+                    c1 = FloatVector.fromArray(SPECIES, b, bi + LANES).fma(av, c1);
+                    c2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES).fma(av, c2);
+                    c3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES).fma(av, c3);
+                    c4 = FloatVector.fromArray(SPECIES, b, bi + 4 * LANES).fma(av, c4);
+                    c5 = FloatVector.fromArray(SPECIES, b, bi + 5 * LANES).fma(av, c5);
+                    c6 = FloatVector.fromArray(SPECIES, b, bi + 6 * LANES).fma(av, c6);
+                    c7 = FloatVector.fromArray(SPECIES, b, bi + 7 * LANES).fma(av, c7);
+                }
             }
             c0.fma(al, FloatVector.fromArray(SPECIES, c, ci)).intoArray(c, ci);
             c1.fma(al, FloatVector.fromArray(SPECIES, c, ci + LANES)).intoArray(c, ci + LANES);
@@ -245,22 +300,25 @@ final class SparseGemm {
     }
 
     /** Fewer than STRIP columns: one vector at a time, the last one masked. */
-    private void partialStrip(int r, int k, float[] b, int n, int j, int cols, float alpha, float[] c) {
+    private static void partialStrip(float[] a, int from, long[] bits, int k, float[] b, int n, int j, int cols,
+                                     float alpha, float[] c, int ci0) {
         FloatVector al = FloatVector.broadcast(SPECIES, alpha);
+        int words = Chunks.count(k, Long.SIZE);
         for (int v = 0; v < cols; v += LANES) {
             VectorMask<Float> mask = SPECIES.indexInRange(v, cols);
-            int ci = r * n + j + v;
-            int e = r * k;
-            int end = e + length[r];
-            for (int p0 = 0; p0 < k && e < end; p0 += Gemm.KC) {
-                int blockEnd = p0 + Gemm.KC;
-                if (position[e] >= blockEnd) {
+            int ci = ci0 + v;
+            for (int w0 = 0; w0 < words; w0 += BLOCK_WORDS) {
+                int w1 = Math.min(words, w0 + BLOCK_WORDS);
+                if (!any(bits, w0, w1)) {
                     continue;
                 }
                 FloatVector acc = FloatVector.zero(SPECIES);
-                for (; e < end && position[e] < blockEnd; e++) {
-                    FloatVector av = FloatVector.broadcast(SPECIES, value[e]);
-                    acc = FloatVector.fromArray(SPECIES, b, position[e] * n + j + v, mask).fma(av, acc);
+                for (int w = w0; w < w1; w++) {
+                    for (long word = bits[w]; word != 0; word &= word - 1) {
+                        int p = (w << 6) + Long.numberOfTrailingZeros(word);
+                        acc = FloatVector.fromArray(SPECIES, b, p * n + j + v, mask)
+                                .fma(FloatVector.broadcast(SPECIES, a[from + p]), acc);
+                    }
                 }
                 acc.fma(al, FloatVector.fromArray(SPECIES, c, ci, mask)).intoArray(c, ci, mask);
             }
@@ -268,78 +326,73 @@ final class SparseGemm {
     }
 
     /**
-     * The non-zeros of a range of a's columns [p0, p1), column by column, rows ascending within a
-     * column: what one task of {@link #multiplyTransposed} sums. Grown on demand, then reused.
+     * Where the non-zeros of a range of a's columns [p0, p1) are (a stored k x m): one bit per row of a,
+     * rows ascending with the bits. What one task of {@link #multiplyTransposed} sums; grown on demand,
+     * then reused.
      */
     private static final class Columns {
-        private int[] from = new int[0];
-        private int[] to = new int[0];
-        private int[] start = new int[0];
-        private int[] row = new int[0];
-        private float[] weight = new float[0];
+        private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
-        /** Counting sort of the compressed rows' entries that fall in [p0, p1). */
-        void gather(SparseGemm s, int k, int m, int p0, int p1) {
-            if (from.length < k) {
-                from = new int[k];
-                to = new int[k];
-            }
-            int columnCount = p1 - p0;
-            if (start.length < columnCount + 1) {
-                start = new int[columnCount + 1];
-            }
-            java.util.Arrays.fill(start, 0, columnCount + 1, 0);
-            int total = 0;
-            for (int i = 0; i < k; i++) {
-                int rowStart = i * m;
-                int rowEnd = rowStart + s.length[i];
-                from[i] = s.firstAtLeast(rowStart, rowEnd, p0);
-                to[i] = s.firstAtLeast(from[i], rowEnd, p1);
-                for (int e = from[i]; e < to[i]; e++) {
-                    start[s.position[e] - p0 + 1]++;
-                }
-                total += to[i] - from[i];
-            }
-            for (int q = 0; q < columnCount; q++) {
-                start[q + 1] += start[q];
-            }
-            if (row.length < total) {
-                row = new int[total];
-                weight = new float[total];
-            }
-            for (int i = 0; i < k; i++) {
-                for (int e = from[i]; e < to[i]; e++) {
-                    int slot = start[s.position[e] - p0]++;
-                    row[slot] = i;
-                    weight[slot] = s.value[e];
-                }
-            }
-            // the fill advanced each start to the next column's start: shift back
-            for (int q = columnCount; q > 0; q--) {
-                start[q] = start[q - 1];
-            }
-            start[0] = 0;
-        }
+        /** Bit i % 32 of rows[(i / 32) * columns + p - p0] is set when a[i][p] is not zero. */
+        private int[] rows = new int[0];
+        private int columns;
+        private int words32;
 
-        /** Rows [p0, p1) of c: each a register-held sum over its column's non-zeros, written once. */
-        void sum(float[] b, int n, float alpha, float[] c, int p0, int p1) {
-            FloatVector al = FloatVector.broadcast(SPECIES, alpha);
-            for (int p = p0; p < p1; p++) {
-                int e0 = start[p - p0];
-                int e1 = start[p - p0 + 1];
-                int ci = p * n;
-                for (int j = 0; j < n; j += STRIP) {
-                    int cols = Math.min(STRIP, n - j);
-                    if (cols == STRIP) {
-                        fullColumnStrip(b, n, j, e0, e1, al, c, ci + j);
+        /**
+         * Finds the non-zeros of a's columns [p0, p1), LANES columns at a time without a branch per
+         * non-zero: a row's comparison mask sets the row's bit in the lanes of the columns it covers.
+         */
+        void find(float[] a, int k, int m, int p0, int p1) {
+            columns = p1 - p0;
+            words32 = Chunks.count(k, Integer.SIZE);
+            int size = words32 * columns;
+            if (rows.length < size) {
+                rows = new int[size];
+            }
+            for (int q = 0; q < columns; q += LANES) {
+                VectorMask<Float> inRange = SPECIES.indexInRange(q, columns);
+                boolean full = q + LANES <= columns;
+                for (int w = 0; w < words32; w++) {
+                    IntVector bits = IntVector.zero(INTS);
+                    for (int i = w << 5, end = Math.min(k, i + Integer.SIZE); i < end; i++) {
+                        FloatVector x = full ? FloatVector.fromArray(SPECIES, a, i * m + p0 + q)
+                                : FloatVector.fromArray(SPECIES, a, i * m + p0 + q, inRange);
+                        bits = bits.lanewise(VectorOperators.OR, 1 << i, x.compare(VectorOperators.NE, 0f).cast(INTS));
+                    }
+                    if (full) {
+                        bits.intoArray(rows, w * columns + q);
                     } else {
-                        partialColumnStrip(b, n, j, cols, e0, e1, al, c, ci + j);
+                        bits.intoArray(rows, w * columns + q, inRange.cast(INTS));
                     }
                 }
             }
         }
 
-        private void fullColumnStrip(float[] b, int n, int j, int e0, int e1, FloatVector alpha, float[] c, int ci) {
+        /** Column p's rows from 64 * w: bits 0-31 from one word, 32-63 from the next. */
+        private long bits(int p, int p0, int w) {
+            int lo = 2 * w;
+            long bits = rows[lo * columns + p - p0] & 0xFFFF_FFFFL;
+            return lo + 1 < words32 ? bits | (long) rows[(lo + 1) * columns + p - p0] << 32 : bits;
+        }
+
+        /** Rows [p0, p1) of c: each a register-held sum over its column's non-zeros, rows ascending, written once. */
+        void sum(float[] a, int m, float[] b, int n, float alpha, float[] c, int p0, int p1, int words) {
+            FloatVector al = FloatVector.broadcast(SPECIES, alpha);
+            for (int p = p0; p < p1; p++) {
+                int ci = p * n;
+                for (int j = 0; j < n; j += STRIP) {
+                    int cols = Math.min(STRIP, n - j);
+                    if (cols == STRIP) {
+                        fullColumnStrip(a, m, p, p0, words, b, n, j, al, c, ci + j);
+                    } else {
+                        partialColumnStrip(a, m, p, p0, words, b, n, j, cols, al, c, ci + j);
+                    }
+                }
+            }
+        }
+
+        private void fullColumnStrip(float[] a, int m, int p, int p0, int words, float[] b, int n, int j,
+                                     FloatVector alpha, float[] c, int ci) {
             FloatVector c0 = FloatVector.zero(SPECIES);
             FloatVector c1 = c0;
             FloatVector c2 = c0;
@@ -348,17 +401,20 @@ final class SparseGemm {
             FloatVector c5 = c0;
             FloatVector c6 = c0;
             FloatVector c7 = c0;
-            for (int e = e0; e < e1; e++) {
-                FloatVector av = FloatVector.broadcast(SPECIES, weight[e]);
-                int bi = row[e] * n + j;
-                c0 = FloatVector.fromArray(SPECIES, b, bi).fma(av, c0);
-                c1 = FloatVector.fromArray(SPECIES, b, bi + LANES).fma(av, c1);
-                c2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES).fma(av, c2);
-                c3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES).fma(av, c3);
-                c4 = FloatVector.fromArray(SPECIES, b, bi + 4 * LANES).fma(av, c4);
-                c5 = FloatVector.fromArray(SPECIES, b, bi + 5 * LANES).fma(av, c5);
-                c6 = FloatVector.fromArray(SPECIES, b, bi + 6 * LANES).fma(av, c6);
-                c7 = FloatVector.fromArray(SPECIES, b, bi + 7 * LANES).fma(av, c7);
+            for (int w = 0; w < words; w++) {
+                for (long bits = bits(p, p0, w); bits != 0; bits &= bits - 1) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    FloatVector av = FloatVector.broadcast(SPECIES, a[i * m + p]);
+                    int bi = i * n + j;
+                    c0 = FloatVector.fromArray(SPECIES, b, bi).fma(av, c0);
+                    c1 = FloatVector.fromArray(SPECIES, b, bi + LANES).fma(av, c1);
+                    c2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES).fma(av, c2);
+                    c3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES).fma(av, c3);
+                    c4 = FloatVector.fromArray(SPECIES, b, bi + 4 * LANES).fma(av, c4);
+                    c5 = FloatVector.fromArray(SPECIES, b, bi + 5 * LANES).fma(av, c5);
+                    c6 = FloatVector.fromArray(SPECIES, b, bi + 6 * LANES).fma(av, c6);
+                    c7 = FloatVector.fromArray(SPECIES, b, bi + 7 * LANES).fma(av, c7);
+                }
             }
             // the dense kernel's epilogue on a zeroed c: acc * alpha + 0, one rounding
             c0.mul(alpha).intoArray(c, ci);
@@ -371,14 +427,17 @@ final class SparseGemm {
             c7.mul(alpha).intoArray(c, ci + 7 * LANES);
         }
 
-        private void partialColumnStrip(float[] b, int n, int j, int cols, int e0, int e1, FloatVector alpha, float[] c,
-                                        int ci) {
+        private void partialColumnStrip(float[] a, int m, int p, int p0, int words, float[] b, int n, int j, int cols,
+                                        FloatVector alpha, float[] c, int ci) {
             for (int v = 0; v < cols; v += LANES) {
                 VectorMask<Float> mask = SPECIES.indexInRange(v, cols);
                 FloatVector acc = FloatVector.zero(SPECIES);
-                for (int e = e0; e < e1; e++) {
-                    acc = FloatVector.fromArray(SPECIES, b, row[e] * n + j + v, mask)
-                            .fma(FloatVector.broadcast(SPECIES, weight[e]), acc);
+                for (int w = 0; w < words; w++) {
+                    for (long bits = bits(p, p0, w); bits != 0; bits &= bits - 1) {
+                        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        acc = FloatVector.fromArray(SPECIES, b, i * n + j + v, mask)
+                                .fma(FloatVector.broadcast(SPECIES, a[i * m + p]), acc);
+                    }
                 }
                 acc.mul(alpha).intoArray(c, ci + v, mask);
             }

@@ -37,6 +37,17 @@ final class TensorRegistry {
         return c;
     }
 
+    /**
+     * {@link #own}, for a tensor the operation is about to write: its version moves on first, so
+     * nothing derived from its old values (see {@link CpuTensor#version}) outlives the write, even
+     * one that fails halfway.
+     */
+    CpuTensor ownForWriting(Tensor t, String role) {
+        CpuTensor c = own(t, role);
+        c.written();
+        return c;
+    }
+
     void requireOpen() {
         if (closed) {
             throw new IllegalStateException("this cpu Compute is closed");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.synlab.api.eqs.NeuronProgram;
+import org.synlab.api.eqs.SpikingModel;
 import org.synlab.api.Compute;
 import org.synlab.api.ComputeConfig;
 import org.synlab.api.Tensor;
@@ -40,6 +42,20 @@ class OpenContextsTest {
             compute.gemm(false, false, 1f, a, compute.zeros(2, 2), 0f, compute.zeros(2, 2));
 
             assertEquals(1, firstProducts.get());
+        }
+    }
+
+    @Test
+    void aSpikingModelIsARunsRealWorkToo() {
+        // a spiking run never multiplies; compiling its neuron kernels must still make the GEMM warm-up give way
+        AtomicInteger starts = new AtomicInteger();
+        OpenContexts contexts = new OpenContexts(starts::incrementAndGet);
+        try (Compute compute = contexts.open(new ComputeConfig(1, 1L))) {
+            NeuronProgram lif = SpikingModel.builder("leak").equations("dv/dt = -v/tau : volt").threshold("v > 1*mV")
+                    .reset("v = 0*mV").parameter("tau", "10 ms", "").build().program(java.util.Map.of());
+            compute.neurons(lif, 1e-4);
+            compute.neurons(lif, 1e-4);
+            assertEquals(1, starts.get());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.synlab.plugins.backend.cpu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,7 @@ class SparseGemmTest {
     @ParameterizedTest(name = "weight gradient m={0} n={1} k={2} alpha={3} threads={4}")
     @CsvSource({
         "784, 128, 64, 1, 1", "784, 128, 64, 1, 2", "300, 10, 17, 0.5, 2", "129, 200, 256, -2, 2", "1, 1, 1, 1, 1",
+        "70, 136, 33, 1, 2", "50, 64, 100, 0.5, 1", "17, 300, 95, 1, 2",
     })
     void givesTheDenseKernelsBitsForATransposedA(int m, int n, int k, float alpha, int threads) {
         float[] a = sparse(k * m, 0.8, 5 + m + 3L * k);
@@ -57,6 +59,54 @@ class SparseGemmTest {
         }
 
         assertArrayEquals(dense, viaZeros);
+    }
+
+    @ParameterizedTest(name = "zero share {0}, threads {1}")
+    @CsvSource({"0.995, 1", "0.995, 2", "1, 2"})
+    void skipsBlocksRowsAndColumnsWithoutNonZerosWithTheDenseKernelsBits(double zeroShare, int threads) {
+        int m = 64;
+        int k = 784;
+        int n = 128;
+        float[] a = sparse(m * k, zeroShare, 21);
+        float[] b = dense(k * n, 22);
+        float[] c0 = dense(m * n, 23);
+        float[] viaZeros = c0.clone();
+        float[] gradient = dense(k * n, 24);
+
+        try (WorkPool pool = new WorkPool(threads)) {
+            SparseGemm sparse = new SparseGemm(pool);
+            assertTrue(sparse.multiply(0.5f, a, m, k, b, n, 0.25f, viaZeros));
+            assertTrue(sparse.multiplyTransposed(1f, a, m, k, dense(m * n, 25), n, 0f, gradient));
+        }
+
+        assertArrayEquals(denseProduct(0.5f, a, m, k, b, n, 0.25f, c0), viaZeros);
+        float[] denseGradient = new float[k * n];
+        try (WorkPool pool = new WorkPool(1)) {
+            new Gemm(pool, false).multiply(true, false, 1f, registry.create(new int[] {m, k}, a),
+                    registry.create(new int[] {m, n}, dense(m * n, 25)), 0f, registry.create(new int[] {k, n}, denseGradient));
+        }
+        assertArrayEquals(denseGradient, gradient);
+    }
+
+    @Test
+    void countsAnUnchangedOperandOnceAndAgainAfterAWrite() {
+        float[] batch = sparse(64 * 784, 0.8, 31);
+        CpuTensor x = registry.create(new int[] {64, 784}, batch);
+        float[] w = dense(784 * 128, 32);
+        float[] dz = dense(64 * 128, 33);
+        try (WorkPool pool = new WorkPool(2)) {
+            SparseGemm sparse = new SparseGemm(pool);
+            assertTrue(sparse.multiply(1f, x, 64, 784, w, 128, 0f, new float[64 * 128]));
+            assertTrue(sparse.multiplyTransposed(1f, x, 64, 784, dz, 128, 0f, new float[784 * 128]));
+            assertEquals(1, sparse.counts(), "the weight gradient reuses the forward product's count");
+
+            java.util.Arrays.fill(batch, 1f); // now dense, and recorded as a write
+            x.written();
+            assertFalse(sparse.multiply(1f, x, 64, 784, w, 128, 0f, new float[64 * 128]),
+                    "a written operand is counted again");
+            assertFalse(sparse.multiplyTransposed(1f, x, 64, 784, dz, 128, 0f, new float[784 * 128]));
+            assertEquals(2, sparse.counts());
+        }
     }
 
     @Test

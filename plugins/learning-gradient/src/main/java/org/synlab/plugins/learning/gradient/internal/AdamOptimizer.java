@@ -1,7 +1,9 @@
 package org.synlab.plugins.learning.gradient.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import org.synlab.api.Compute;
 import org.synlab.api.GradientRule;
 import org.synlab.api.Tensor;
@@ -30,24 +32,28 @@ public final class AdamOptimizer implements GradientRule.Optimizer {
     private final Compute compute;
     private final double beta1;
     private final double beta2;
-    private final WeightOrBias firstMoment;
-    private final WeightOrBias secondMoment;
-    private final WeightOrBias update;
+    /** m, v and w in one pass over memory: the update reads the new moments. */
+    private final WeightOrBias updates;
     private final ScalarInput learningRate;
     private final ScalarInput stepSize;
     private final ScalarInput vCorrection;
     private final StateTensors state;
+    /** The tensors of one apply, reused so that a step allocates no arrays. */
+    private final Tensor[] outputs = new Tensor[3];
+    private final Tensor[] inputs = new Tensor[7];
 
     public AdamOptimizer(Compute compute, AdamSettings settings) {
         this.compute = compute;
         this.beta1 = settings.beta1();
         this.beta2 = settings.beta2();
-        this.firstMoment = WeightOrBias.compile(compute, FIRST_MOMENT, "l2", settings.l2(),
-                Map.of("beta1", beta1), "m", "g", "w");
-        this.secondMoment = WeightOrBias.compile(compute, SECOND_MOMENT, "l2", settings.l2(),
-                Map.of("beta2", beta2), "v", "g", "w");
-        this.update = WeightOrBias.compile(compute, UPDATE, "weight_decay", settings.weightDecay(),
-                Map.of("epsilon", settings.epsilon()), "w", "m", "v", "lr", "step_size", "v_correction");
+        SequencedMap<String, Expr> steps = new LinkedHashMap<>();
+        steps.put("m", FIRST_MOMENT);
+        steps.put("v", SECOND_MOMENT);
+        steps.put("w", UPDATE);
+        this.updates = WeightOrBias.compileUpdates(compute, steps,
+                Map.of("l2", settings.l2(), "weight_decay", settings.weightDecay()),
+                Map.of("beta1", beta1, "beta2", beta2, "epsilon", settings.epsilon()),
+                "m", "v", "g", "w", "lr", "step_size", "v_correction");
         this.learningRate = new ScalarInput(compute);
         this.stepSize = new ScalarInput(compute);
         this.vCorrection = new ScalarInput(compute);
@@ -66,10 +72,18 @@ public final class AdamOptimizer implements GradientRule.Optimizer {
             Tensor[] moments = state.of(p);
             Tensor m = moments[0];
             Tensor v = moments[1];
-            // both moments read the old w for L2; the update reads the new moments
-            compute.apply(firstMoment.of(p), m, m, p.gradient(), p.value());
-            compute.apply(secondMoment.of(p), v, v, p.gradient(), p.value());
-            compute.apply(update.of(p), p.value(), p.value(), m, v, lrTensor, stepSizeTensor, vCorrectionTensor);
+            // one pass: both moments read the old w for L2; the update reads the new moments
+            outputs[0] = m;
+            outputs[1] = v;
+            outputs[2] = p.value();
+            inputs[0] = m;
+            inputs[1] = v;
+            inputs[2] = p.gradient();
+            inputs[3] = p.value();
+            inputs[4] = lrTensor;
+            inputs[5] = stepSizeTensor;
+            inputs[6] = vCorrectionTensor;
+            compute.apply(updates.of(p), outputs, inputs);
         }
     }
 }

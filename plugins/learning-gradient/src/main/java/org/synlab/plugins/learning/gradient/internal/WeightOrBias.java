@@ -1,6 +1,8 @@
 package org.synlab.plugins.learning.gradient.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SequencedMap;
 import org.synlab.api.Compute;
 import org.synlab.api.GradientRule.Parameter;
 import org.synlab.api.Kernel;
@@ -26,6 +28,33 @@ public record WeightOrBias(Kernel weights, Kernel biases) {
         return new WeightOrBias(
                 compute.kernel(value == 0 ? unregularised : bound.bind(Map.of(regularisation, value)), inputs),
                 compute.kernel(unregularised, inputs));
+    }
+
+    /**
+     * Several updates run in one pass ({@link Compute#kernel(SequencedMap, String...)}), compiled for
+     * weights and for biases as {@link #compile} does: each regularisation constant bound to its value
+     * for weights (its terms removed when it is 0) and removed for biases.
+     *
+     * @param regularisations the constants that are zero for biases, with their values for weights
+     * @param constants       the other constants, bound in both kernels
+     */
+    public static WeightOrBias compileUpdates(Compute compute, SequencedMap<String, Expr> updates,
+                                              Map<String, Double> regularisations, Map<String, Double> constants,
+                                              String... inputs) {
+        SequencedMap<String, Expr> weights = new LinkedHashMap<>();
+        SequencedMap<String, Expr> biases = new LinkedHashMap<>();
+        updates.forEach((name, expression) -> {
+            Expr forWeights = expression.bind(constants);
+            Expr forBiases = forWeights;
+            for (Map.Entry<String, Double> r : regularisations.entrySet()) {
+                forWeights = r.getValue() == 0 ? withoutTerm(forWeights, r.getKey())
+                        : forWeights.bind(Map.of(r.getKey(), r.getValue()));
+                forBiases = withoutTerm(forBiases, r.getKey());
+            }
+            weights.put(name, forWeights);
+            biases.put(name, forBiases);
+        });
+        return new WeightOrBias(compute.kernel(weights, inputs), compute.kernel(biases, inputs));
     }
 
     public Kernel of(Parameter parameter) {

@@ -32,7 +32,8 @@
  * equation error in a declared model keeps its line and column.
  *
  * <p>What a run reports: {@code sim.bio_seconds}, {@code sim.wall_seconds} (the step loop only),
- * {@code setup_seconds} (kernels compiled and network built), {@code sim.spikes} (of the model
+ * {@code setup_seconds} (kernels compiled, a throwaway warm-up copy of the network stepped for up
+ * to 2,000 steps, {@code warm_up_seconds} of it, and the network built), {@code sim.spikes} (of the model
  * populations), {@code sim.synaptic_events}, {@code sim.synapses}, {@code sim.neurons},
  * {@code sim.threads}, {@code sim.events_per_second}, {@code rate_hz} and, per population,
  * {@code rate_hz.<population>} and {@code cv_isi.<population>}; with {@code record.rates},

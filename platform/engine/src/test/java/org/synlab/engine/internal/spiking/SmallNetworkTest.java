@@ -274,4 +274,22 @@ class SmallNetworkTest {
         assertEquals(-0.060, v.get(0), 1e-6);
         assertTrue(v.get(55) > -0.060, "depolarised after the step: " + v.get(55));
     }
+
+    @Test
+    void theWarmUpCopyLeavesNoTraceInTheRun() throws Exception {
+        // 50 ms (500 steps) is warmed up on a throwaway copy first; 9 ms (90 steps) is too short for a warm-up
+        RunResult warmed = SpikingRuns.run(SpikingRuns.write(folder, "small", SMALL));
+        RunResult cold = SpikingRuns.run(SpikingRuns.write(folder, "short", SMALL.replace("duration: 50 ms",
+                "duration: 9 ms").replace("chunk: 10 ms", "chunk: 9 ms")));
+        assertEquals(500.0, warmed.metrics().get("warm_up_steps"));
+        assertEquals(null, cold.metrics().get("warm_up_steps"));
+        int compared = 0;
+        for (int n = 0; n < 20; n++) {
+            List<Double> first = cold.history().get("spike_times_ms.b." + n);
+            List<Double> long_ = warmed.history().get("spike_times_ms.b." + n).stream().filter(t -> t < 9).toList();
+            assertEquals(first, long_, "neuron " + n + " of b in its first 9 ms");
+            compared += first.size();
+        }
+        assertTrue(compared > 0, "the cue makes b fire within 9 ms");
+    }
 }

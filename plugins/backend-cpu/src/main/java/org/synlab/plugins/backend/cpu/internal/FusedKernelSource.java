@@ -31,22 +31,7 @@ final class FusedKernelSource {
         StringBuilder setup = new StringBuilder();
         StringBuilder loads = new StringBuilder();
         StringBuilder body = new StringBuilder();
-        for (int j = 0; j < inputs.size(); j++) {
-            if (scalar[j]) {
-                setup.append("    float s").append(j).append(" = scalars[").append(j).append("];\n");
-                if (vector) {
-                    setup.append("    FloatVector vs").append(j).append(" = FloatVector.broadcast(S, s").append(j).append(");\n");
-                }
-            } else {
-                setup.append("    float[] a").append(j).append(" = in[").append(j).append("];\n");
-                setup.append("    int f").append(j).append(" = at[").append(j).append("];\n");
-                if (read.contains(inputs.get(j))) {
-                    loads.append("      ").append(vector
-                            ? "FloatVector x" + j + " = FloatVector.fromArray(S, a" + j + ", f" + j + " + i@MASK);\n"
-                            : "float x" + j + " = a" + j + "[f" + j + " + i];\n");
-                }
-            }
-        }
+        declareInputs(inputs, scalar, vector, read, setup, loads);
         ExprWriter writer = new ExprWriter(vector, name -> {
             int j = inputs.indexOf(name);
             return scalar[j] ? (vector ? "vs" : "s") + j : "x" + j;
@@ -97,22 +82,7 @@ final class FusedKernelSource {
         StringBuilder setup = new StringBuilder();
         StringBuilder loads = new StringBuilder();
         StringBuilder body = new StringBuilder();
-        for (int j = 0; j < inputs.size(); j++) {
-            if (scalar[j]) {
-                setup.append("    float s").append(j).append(" = scalars[").append(j).append("];\n");
-                if (vector) {
-                    setup.append("    FloatVector vs").append(j).append(" = FloatVector.broadcast(S, s").append(j).append(");\n");
-                }
-            } else {
-                setup.append("    float[] a").append(j).append(" = in[").append(j).append("];\n");
-                setup.append("    int f").append(j).append(" = at[").append(j).append("];\n");
-                if (read.contains(inputs.get(j))) {
-                    loads.append("      ").append(vector
-                            ? "FloatVector x" + j + " = FloatVector.fromArray(S, a" + j + ", f" + j + " + i@MASK);\n"
-                            : "float x" + j + " = a" + j + "[f" + j + " + i];\n");
-                }
-            }
-        }
+        declareInputs(inputs, scalar, vector, read, setup, loads);
         java.util.Map<String, String> assigned = new java.util.HashMap<>();
         ExprWriter writer = new ExprWriter(vector, name -> {
             String local = assigned.get(name);
@@ -160,5 +130,29 @@ final class FusedKernelSource {
         }
         out.append("  }\n}\n");
         return out.toString();
+    }
+
+    /**
+     * Declares each input once per call (a scalar, or an array with its offset) in {@code setup}, and loads each
+     * array input the expression reads at element {@code i} in {@code loads}.
+     */
+    private static void declareInputs(List<String> inputs, boolean[] scalar, boolean vector, Set<String> read,
+                                      StringBuilder setup, StringBuilder loads) {
+        for (int j = 0; j < inputs.size(); j++) {
+            if (scalar[j]) {
+                setup.append("    float s").append(j).append(" = scalars[").append(j).append("];\n");
+                if (vector) {
+                    setup.append("    FloatVector vs").append(j).append(" = FloatVector.broadcast(S, s").append(j).append(");\n");
+                }
+            } else {
+                setup.append("    float[] a").append(j).append(" = in[").append(j).append("];\n");
+                setup.append("    int f").append(j).append(" = at[").append(j).append("];\n");
+                if (read.contains(inputs.get(j))) {
+                    loads.append("      ").append(vector
+                            ? "FloatVector x" + j + " = FloatVector.fromArray(S, a" + j + ", f" + j + " + i@MASK);\n"
+                            : "float x" + j + " = a" + j + "[f" + j + " + i];\n");
+                }
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ public final class RunStore implements AutoCloseable {
         }
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection(settings.url());
+            connection = StoreConnections.open(() -> DriverManager.getConnection(settings.url()));
             Schema.apply(connection, settings.describe());
             List<String> interrupted = StaleRuns.markInterrupted(connection, owner);
             if (!interrupted.isEmpty()) {
@@ -81,7 +81,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(settings.url());
+        return StoreConnections.open(() -> DriverManager.getConnection(settings.url()));
     }
 
     public StoreSettings settings() {

@@ -35,35 +35,13 @@ final class ElementwiseApply {
     }
 
     void run(CompiledKernel kernel, CpuTensor out, CpuTensor[] inputs) {
-        int arity = inputs.length;
-        int[] outShape = out.shapeView();
         int size = out.length();
-        Broadcast[] modes = new Broadcast[arity];
-        float[][] data = new float[arity][];
-        boolean[] single = new boolean[arity];
-        boolean rowWise = false;
-        for (int j = 0; j < arity; j++) {
-            modes[j] = Broadcast.of(inputs[j].shapeView(), outShape, size, kernel, j);
-            data[j] = inputs[j].data();
-            single[j] = modes[j] == Broadcast.COLUMN || modes[j] == Broadcast.SCALAR;
-            rowWise |= modes[j] == Broadcast.ROW || modes[j] == Broadcast.COLUMN;
-        }
+        Layout layout = Layout.of(kernel, inputs, out.shapeView(), size);
         if (size == 0) {
             return;
         }
-        int rows = Broadcast.matrixRows(outShape);
-        // without row or column inputs the output is one long row, so a task may cross rows
-        int cols = rowWise ? size / rows : size;
-        Span span = new Span(kernel.fused().body(single), out.data(), data, modes, cols);
-        int tasks = Chunks.even(size, TASK_ELEMENTS, pool.threads());
-        if (tasks == 1 || pool.threads() == 1) {
-            span.run(offsets[0], 0, size);
-            return;
-        }
-        // every element is computed alone, so cutting by thread count changes no result
-        int per = Chunks.count(size, tasks);
-        pool.forEachWorker(tasks, (worker, task) ->
-                span.run(offsets[worker], Math.min(size, task * per), Math.min(size, (task + 1) * per)));
+        Span span = new Span(kernel.fused().body(layout.single), out.data(), layout.data, layout.modes, layout.cols);
+        forEachRange(size, span::run);
     }
 
     /**
@@ -71,19 +49,8 @@ final class ElementwiseApply {
      * {@code outs[0]}, which the inputs broadcast to.
      */
     void runUpdates(FusedUpdates kernel, CpuTensor[] outs, CpuTensor[] inputs) {
-        int arity = inputs.length;
-        int[] outShape = outs[0].shapeView();
         int size = outs[0].length();
-        Broadcast[] modes = new Broadcast[arity];
-        float[][] data = new float[arity][];
-        boolean[] single = new boolean[arity];
-        boolean rowWise = false;
-        for (int j = 0; j < arity; j++) {
-            modes[j] = Broadcast.of(inputs[j].shapeView(), outShape, size, kernel, j);
-            data[j] = inputs[j].data();
-            single[j] = modes[j] == Broadcast.COLUMN || modes[j] == Broadcast.SCALAR;
-            rowWise |= modes[j] == Broadcast.ROW || modes[j] == Broadcast.COLUMN;
-        }
+        Layout layout = Layout.of(kernel, inputs, outs[0].shapeView(), size);
         float[][] outData = new float[outs.length][];
         for (int u = 0; u < outs.length; u++) {
             outData[u] = outs[u].data();
@@ -91,17 +58,49 @@ final class ElementwiseApply {
         if (size == 0) {
             return;
         }
-        int rows = Broadcast.matrixRows(outShape);
-        int cols = rowWise ? size / rows : size;
-        UpdateSpan span = new UpdateSpan(kernel.body(single), outData, data, modes, cols);
+        UpdateSpan span = new UpdateSpan(kernel.body(layout.single), outData, layout.data, layout.modes, layout.cols);
+        forEachRange(size, span::run);
+    }
+
+    /** A range of output elements run with a thread's own offset tables. */
+    private interface Range {
+        void run(Offsets offsets, int from, int to);
+    }
+
+    /**
+     * Cuts {@code size} output elements into even tasks over the pool; every element is computed alone, so cutting
+     * by thread count changes no result.
+     */
+    private void forEachRange(int size, Range range) {
         int tasks = Chunks.even(size, TASK_ELEMENTS, pool.threads());
         if (tasks == 1 || pool.threads() == 1) {
-            span.run(offsets[0], 0, size);
+            range.run(offsets[0], 0, size);
             return;
         }
         int per = Chunks.count(size, tasks);
         pool.forEachWorker(tasks, (worker, task) ->
-                span.run(offsets[worker], Math.min(size, task * per), Math.min(size, (task + 1) * per)));
+                range.run(offsets[worker], Math.min(size, task * per), Math.min(size, (task + 1) * per)));
+    }
+
+    /** How each input broadcasts to the output, and the row length a row segment runs over. */
+    private record Layout(Broadcast[] modes, float[][] data, boolean[] single, int cols) {
+
+        static Layout of(org.synlab.api.Kernel kernel, CpuTensor[] inputs, int[] outShape, int size) {
+            int arity = inputs.length;
+            Broadcast[] modes = new Broadcast[arity];
+            float[][] data = new float[arity][];
+            boolean[] single = new boolean[arity];
+            boolean rowWise = false;
+            for (int j = 0; j < arity; j++) {
+                modes[j] = Broadcast.of(inputs[j].shapeView(), outShape, size, kernel, j);
+                data[j] = inputs[j].data();
+                single[j] = modes[j] == Broadcast.COLUMN || modes[j] == Broadcast.SCALAR;
+                rowWise |= modes[j] == Broadcast.ROW || modes[j] == Broadcast.COLUMN;
+            }
+            // without row or column inputs the output is one long row, so a task may cross rows
+            int cols = size == 0 ? 0 : rowWise ? size / Broadcast.matrixRows(outShape) : size;
+            return new Layout(modes, data, single, cols);
+        }
     }
 
     /** One application of updates: output elements [from, to), one row segment at a time. */

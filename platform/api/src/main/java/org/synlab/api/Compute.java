@@ -34,6 +34,22 @@ public interface Compute extends AutoCloseable {
     /** Copies {@code dst.size()} floats from {@code src[offset...]} into an existing tensor. */
     void upload(float[] src, int offset, Tensor dst);
 
+    /**
+     * Copies rows {@code rows[from]}, {@code rows[from + 1]}, ... of {@code table} (a row-major array
+     * of rows of {@code rowLength} floats) into the consecutive rows of {@code dst}, which holds
+     * {@code dst.size() / rowLength} of them: a shuffled mini-batch, gathered straight into the tensor.
+     * This default stages the rows in a new array and uploads it; a backend that can write its
+     * tensors directly does without the copy.
+     */
+    default void uploadRows(float[] table, int rowLength, int[] rows, int from, Tensor dst) {
+        int count = Math.toIntExact(dst.size() / rowLength);
+        float[] staged = new float[count * rowLength];
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(table, Math.multiplyExact(rows[from + r], rowLength), staged, r * rowLength, rowLength);
+        }
+        upload(staged, 0, dst);
+    }
+
     /** Copies the tensor's values into {@code dst[offset...]}. */
     void download(Tensor src, float[] dst, int offset);
 

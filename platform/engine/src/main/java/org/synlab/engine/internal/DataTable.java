@@ -47,27 +47,27 @@ final class DataTable {
         return new DataTable(subsetName, rowsToKeep.length, features, outputs, xs, ys);
     }
 
-    /** Like {@link #gather} for the consecutive rows {@code from..from+count), as evaluation reads them. */
-    void gatherRange(int from, int count, float[] xStage, float[] yStage, Compute compute, Tensor xTensor,
-                     Tensor yTensor) {
-        System.arraycopy(x, from * features, xStage, 0, count * features);
+    /**
+     * Uploads the consecutive rows {@code from..from+count)}, as evaluation reads them, into
+     * {@code xTensor}/{@code yTensor} (which have {@code count} rows); the targets are also copied into
+     * {@code yStage}, where the host reads them.
+     */
+    void gatherRange(int from, int count, float[] yStage, Compute compute, Tensor xTensor, Tensor yTensor) {
+        compute.upload(x, from * features, xTensor);
         System.arraycopy(y, from * outputs, yStage, 0, count * outputs);
-        compute.upload(xStage, 0, xTensor);
         compute.upload(yStage, 0, yTensor);
     }
 
     /**
-     * Copies rows {@code order[from..from+count)} into the staging arrays and uploads them into
-     * {@code xTensor}/{@code yTensor} (which have {@code count} rows).
+     * Uploads rows {@code order[from..from+count)} into {@code xTensor}/{@code yTensor} (which have
+     * {@code count} rows), the inputs straight from the table ({@link Compute#uploadRows}); the targets
+     * are also copied into {@code yStage}, where the host reads them.
      */
-    void gather(int[] order, int from, int count, float[] xStage, float[] yStage, Compute compute,
-                Tensor xTensor, Tensor yTensor) {
+    void gather(int[] order, int from, int count, float[] yStage, Compute compute, Tensor xTensor, Tensor yTensor) {
+        compute.uploadRows(x, features, order, from, xTensor);
         for (int i = 0; i < count; i++) {
-            int row = order[from + i];
-            System.arraycopy(x, row * features, xStage, i * features, features);
-            System.arraycopy(y, row * outputs, yStage, i * outputs, outputs);
+            System.arraycopy(y, order[from + i] * outputs, yStage, i * outputs, outputs);
         }
-        compute.upload(xStage, 0, xTensor);
         compute.upload(yStage, 0, yTensor);
     }
 }

@@ -20,7 +20,8 @@ final class Evaluator {
     private final Dataset.Data data;
     private final BatchTensors batches;
     private final Accuracy accuracy;
-    private float[] xStage = new float[0];
+    /** The batch size the staging arrays are sized for. */
+    private int staged;
     private float[] yStage = new float[0];
     private float[] predicted = new float[0];
 
@@ -40,8 +41,8 @@ final class Evaluator {
      */
     void evaluate(DataTable table, Map<String, Double> metrics, ConfusionTally tally) {
         int batchSize = Math.min(EVALUATION_BATCH, table.rows);
-        if (xStage.length < batchSize * data.features()) {
-            xStage = new float[batchSize * data.features()];
+        if (staged < batchSize) {
+            staged = batchSize;
             yStage = new float[batchSize * data.outputs()];
             predicted = new float[batchSize * data.outputs()];
         }
@@ -50,7 +51,7 @@ final class Evaluator {
         for (int from = 0; from < table.rows; from += batchSize) {
             int rows = Math.min(batchSize, table.rows - from);
             BatchTensors.Batch batch = batches.of(rows);
-            table.gatherRange(from, rows, xStage, yStage, compute, batch.x, batch.y);
+            table.gatherRange(from, rows, yStage, compute, batch.x, batch.y);
             Tensor out = network.forward(batch.x, false, 0);
             if (loss != null) {
                 lossSum += loss.value(out, batch.y, batch.lossScratch) * rows;

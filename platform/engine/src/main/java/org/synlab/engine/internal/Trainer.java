@@ -149,7 +149,6 @@ public final class Trainer {
             double baseRate = scheduled ? plan.ruleParams().number("lr") : 0;
             WeightKeeper keeper = new WeightKeeper(compute, network, training, spec.name(), spec.seed());
             int batchSize = Math.min(training.batchSize(), table.rows);
-            float[] xStage = new float[batchSize * data.features()];
             float[] yStage = new float[batchSize * data.outputs()];
             float[] predicted = new float[batchSize * data.outputs()];
             int[] order = new int[table.rows];
@@ -186,7 +185,7 @@ public final class Trainer {
                     int from = bi * batchSize;
                     int rows = Math.min(batchSize, table.rows - from);
                     BatchTensors.Batch batch = batchTensors.of(rows);
-                    table.gather(order, from, rows, xStage, yStage, compute, batch.x, batch.y);
+                    table.gather(order, from, rows, yStage, compute, batch.x, batch.y);
                     step++;
                     Tensor out = network.forward(batch.x, true, step);
                     if (loss != null) {

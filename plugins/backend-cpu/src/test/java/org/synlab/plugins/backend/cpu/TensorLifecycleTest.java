@@ -42,6 +42,29 @@ class TensorLifecycleTest {
     }
 
     @Test
+    void uploadRowsGathersTheChosenRowsInOrder() {
+        float[] table = {0, 1, 10, 11, 20, 21, 30, 31};
+        Tensor batch = compute.zeros(3, 2);
+        compute.uploadRows(table, 2, new int[] {9, 3, 0, 2}, 1, batch);
+        assertArrayEquals(new float[] {30, 31, 0, 1, 20, 21}, compute.download(batch));
+    }
+
+    @Test
+    void uploadRowsChecksRowNumbersAndShapes() {
+        float[] table = new float[8];
+        Tensor batch = compute.zeros(2, 2);
+        var outside = assertThrows(IllegalArgumentException.class,
+                () -> compute.uploadRows(table, 2, new int[] {0, 4}, 0, batch));
+        assertTrue(outside.getMessage().contains("row 4 is outside the table's 4 rows"), outside.getMessage());
+        var short_ = assertThrows(IllegalArgumentException.class,
+                () -> compute.uploadRows(table, 2, new int[] {0, 1}, 1, batch));
+        assertTrue(short_.getMessage().contains("2 row numbers needed from position 1"), short_.getMessage());
+        var tiling = assertThrows(IllegalArgumentException.class,
+                () -> compute.uploadRows(table, 3, new int[] {0, 1}, 0, batch));
+        assertTrue(tiling.getMessage().contains("rows of 3 floats do not tile [2, 2]"), tiling.getMessage());
+    }
+
+    @Test
     void lengthsAreChecked() {
         var e = assertThrows(IllegalArgumentException.class, () -> compute.upload(new float[5], 2, 3));
         assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("5"), e.getMessage());

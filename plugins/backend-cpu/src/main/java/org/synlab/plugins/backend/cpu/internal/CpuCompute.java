@@ -91,6 +91,30 @@ final class CpuCompute implements Compute {
     }
 
     @Override
+    public void uploadRows(float[] table, int rowLength, int[] rows, int from, Tensor dst) {
+        CpuTensor d = tensors.ownForWriting(dst, "uploadRows destination");
+        if (rowLength <= 0 || d.length() % rowLength != 0) {
+            throw new IllegalArgumentException("uploadRows: rows of " + rowLength + " floats do not tile "
+                    + Shapes.format(d.shapeView()));
+        }
+        int count = d.length() / rowLength;
+        if (table == null || rows == null || from < 0 || (long) from + count > rows.length) {
+            throw new IllegalArgumentException("uploadRows: " + count + " row numbers needed from position " + from
+                    + " of " + (rows == null ? "no array" : "an array of " + rows.length));
+        }
+        long tableRows = table.length / rowLength;
+        float[] out = d.data();
+        for (int r = 0; r < count; r++) {
+            int row = rows[from + r];
+            if (row < 0 || row >= tableRows) {
+                throw new IllegalArgumentException("uploadRows: row " + row + " is outside the table's " + tableRows
+                        + " rows");
+            }
+            System.arraycopy(table, row * rowLength, out, r * rowLength, rowLength);
+        }
+    }
+
+    @Override
     public void download(Tensor src, float[] dst, int offset) {
         CpuTensor s = tensors.own(src, "download source");
         requireRange(dst, offset, s.length(), "download: destination", s);

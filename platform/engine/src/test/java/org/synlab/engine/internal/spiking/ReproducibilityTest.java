@@ -53,6 +53,23 @@ class ReproducibilityTest {
     }
 
     @Test
+    void withoutAThreadsKeyASmallNetworkRunsOnOneThreadAndALargeOneOnAllCores() throws Exception {
+        Path small = SpikingRuns.write(folder, "small-cuba", SMALL_CUBA.replace("threads: 1\n", ""));
+        assertEquals(1, SpikingRuns.prepare(small).threads());
+        String large = """
+                simulation: {dt: 0.1 ms, duration: 1 ms}
+                network:
+                  populations:
+                    exc: {size: 160000, neuron: lif}
+                    inh: {size: 40000, neuron: lif}
+                """;
+        assertEquals(200_000, SpikingPreparer.ONE_THREAD_BELOW_NEURONS);
+        assertEquals(Runtime.getRuntime().availableProcessors(),
+                SpikingRuns.prepare(SpikingRuns.write(folder, "large", large)).threads());
+        assertEquals(2, SpikingRuns.prepare(small, "threads=2").threads(), "a given thread count is kept");
+    }
+
+    @Test
     void anotherSeedGivesAnotherNetwork() throws Exception {
         Path file = SpikingRuns.write(folder, "small-cuba", SMALL_CUBA);
         RunResult a = SpikingRuns.run(file);

@@ -126,7 +126,14 @@ final class SpikingRunner {
             return;
         }
         long start = System.nanoTime();
-        simulation(kernels).runSteps(steps);
+        // with the run's own recorders and chunks: code the copy never ran (a recorder's loop) would be
+        // compiled as a trap that sends the measured loop back to the interpreter at its first use
+        Simulation copy = simulation(kernels);
+        Recording recording = attachRecorders(copy);
+        for (long done = 0; done < steps; done += chunkSteps()) {
+            copy.runSteps(Math.min(chunkSteps(), steps - done));
+            recording.clear();
+        }
         metrics.put("warm_up_seconds", seconds(System.nanoTime() - start));
         metrics.put("warm_up_steps", (double) steps);
     }
@@ -190,12 +197,21 @@ final class SpikingRunner {
     }
 
     /** Returns null when the run completed, else why it stopped. */
-    private String simulate(Simulation sim) {
+    /** The recorders a run attaches to its simulation: spikes of every population, state probes, rates. */
+    private record Recording(Map<String, SpikeRecorder> spikes, List<StateRecorder> probes,
+                             Map<String, RateRecorder> rates) {
+
+        /** Forgets what the spike and state recorders hold (rate recorders keep whole-run bins). */
+        void clear() {
+            spikes.values().forEach(SpikeRecorder::clear);
+            probes.forEach(StateRecorder::clear);
+        }
+    }
+
+    private Recording attachRecorders(Simulation sim) {
         Map<String, SpikeRecorder> recorders = new LinkedHashMap<>();
-        Map<String, SpikeTally> tallies = new LinkedHashMap<>();
         for (PopulationPlan p : plan.populations()) {
             recorders.put(p.name(), sim.recordSpikes(p.name()));
-            tallies.put(p.name(), new SpikeTally(p.size(), plan.dtMs()));
         }
         List<StateRecorder> probes = new ArrayList<>();
         for (RecordSpec.Probe probe : plan.record().state()) {
@@ -206,9 +222,25 @@ final class SpikingRunner {
         for (String population : plan.record().rates()) {
             rates.put(population, sim.recordRate(population, binSteps));
         }
+        return new Recording(recorders, probes, rates);
+    }
+
+    private long chunkSteps() {
+        return Math.max(1, Math.round(plan.chunkMs() / plan.dtMs()));
+    }
+
+    private String simulate(Simulation sim) {
+        Recording recording = attachRecorders(sim);
+        Map<String, SpikeRecorder> recorders = recording.spikes();
+        List<StateRecorder> probes = recording.probes();
+        Map<String, RateRecorder> rates = recording.rates();
+        Map<String, SpikeTally> tallies = new LinkedHashMap<>();
+        for (PopulationPlan p : plan.populations()) {
+            tallies.put(p.name(), new SpikeTally(p.size(), plan.dtMs()));
+        }
 
         long total = Math.max(1, Math.round(plan.durationMs() / plan.dtMs()));
-        long chunkSteps = Math.max(1, Math.round(plan.chunkMs() / plan.dtMs()));
+        long chunkSteps = chunkSteps();
         int chunks = (int) ((total + chunkSteps - 1) / chunkSteps);
         long loopNanos = 0;
         String failure = null;

@@ -196,7 +196,6 @@ final class SpikingRunner {
         }
     }
 
-    /** Returns null when the run completed, else why it stopped. */
     /** The recorders a run attaches to its simulation: spikes of every population, state probes, rates. */
     private record Recording(Map<String, SpikeRecorder> spikes, List<StateRecorder> probes,
                              Map<String, RateRecorder> rates) {
@@ -229,6 +228,7 @@ final class SpikingRunner {
         return Math.max(1, Math.round(plan.chunkMs() / plan.dtMs()));
     }
 
+    /** Returns null when the run completed, else why it stopped. */
     private String simulate(Simulation sim) {
         Recording recording = attachRecorders(sim);
         Map<String, SpikeRecorder> recorders = recording.spikes();

@@ -15,6 +15,7 @@ class RunBehaviourTest {
     private static Map<String, Double> withoutSpeed(RunResult r) {
         Map<String, Double> m = new java.util.HashMap<>(r.metrics());
         m.remove("samples_per_second");
+        m.remove("last_epoch.samples_per_second");
         m.remove("epoch_seconds");
         return m;
     }
@@ -80,6 +81,8 @@ class RunBehaviourTest {
         assertEquals(1.0, epochEnds.get(4).fraction());
         assertTrue(epochEnds.get(0).metrics().containsKey("train.loss"));
         assertTrue(r.metrics().get("samples_per_second") > 0);
+        assertTrue(r.metrics().get("last_epoch.samples_per_second") > 0);
+        assertTrue(epochEnds.get(4).metrics().containsKey("last_epoch.samples_per_second"));
         assertEquals(Double.valueOf(5), r.metrics().get("epochs"));
     }
 

@@ -24,7 +24,8 @@ import org.synlab.engine.RunStatus;
  * classification report for classifiers. Metrics follow Keras: {@code train.loss} and
  * {@code train.accuracy} are means over the epoch's batches, each measured before that batch's
  * update. {@code samples_per_second} is training samples over the time spent in training batches;
- * {@code epoch_seconds} is the mean wall time of an epoch, validation and checkpoint included.
+ * {@code last_epoch.samples_per_second} the same for the latest epoch alone; {@code epoch_seconds} is
+ * the mean wall time of an epoch, validation and checkpoint included.
  */
 public final class Trainer {
 
@@ -218,7 +219,8 @@ public final class Trainer {
                                 (epoch - 1 + (bi + 1.0) / batches) / training.epochs(), running));
                     }
                 }
-                trainNanos += System.nanoTime() - epochStart;
+                long epochTrainNanos = System.nanoTime() - epochStart;
+                trainNanos += epochTrainNanos;
                 Map<String, Double> epochMetrics = new LinkedHashMap<>();
                 if (loss != null) {
                     epochMetrics.put("train.loss", lossSum / table.rows);
@@ -244,6 +246,8 @@ public final class Trainer {
                 }
                 epochNanos += System.nanoTime() - epochStart;
                 epochMetrics.put("samples_per_second", samples / seconds(trainNanos));
+                // the rate once the JIT has compiled the kernels: the first epoch of a JVM run also pays for that
+                epochMetrics.put("last_epoch.samples_per_second", seen / seconds(epochTrainNanos));
                 epochMetrics.put("epoch_seconds", seconds(epochNanos) / epoch);
                 metrics.putAll(epochMetrics);
                 metrics.put("epochs", (double) epoch);

@@ -391,6 +391,11 @@ final class SparseGemm {
             }
         }
 
+        /**
+         * The eight-accumulator body repeats {@link SparseGemm#fullStrip}'s on purpose: vectors passed to or
+         * returned from a shared helper that C2 does not inline are boxed (a four-row variant of the forward
+         * product that did so allocated 4.8 MB per MNIST training step until its epilogue was written out).
+         */
         private void fullColumnStrip(float[] a, int m, int p, int p0, int words, float[] b, int n, int j,
                                      FloatVector alpha, float[] c, int ci) {
             FloatVector c0 = FloatVector.zero(SPECIES);

@@ -70,15 +70,19 @@ public record NeuronProgram(String model, Method method, List<Variable> variable
 
     /**
      * This program with {@code dt} (seconds) substituted and the constants folded; a local that
-     * becomes a number (such as {@code exp(-dt/tau)} terms) is folded into the statements that read it.
+     * becomes a number (such as {@code exp(-dt/tau)} terms) is folded into the statements that read it,
+     * and the constant factors of each update statement are gathered into one (see {@link ConstantFactors}).
      */
     public NeuronProgram withTimeStep(double dt) {
         Map<String, Double> bind = new HashMap<>();
         bind.put(Scope.TIME_STEP, dt);
         List<Assignment> boundUpdate = fold(update, bind);
-        return new NeuronProgram(model, method, variables, constants, boundUpdate,
-                Algebra.simplify(threshold.bind(bind)), fold(reset, new HashMap<>(Map.of(Scope.TIME_STEP, dt))),
-                refractory == null ? null : Algebra.simplify(refractory.bind(bind)));
+        Expr boundThreshold = Algebra.simplify(threshold.bind(bind));
+        List<Assignment> boundReset = fold(reset, new HashMap<>(Map.of(Scope.TIME_STEP, dt)));
+        List<Expr> readers = new java.util.ArrayList<>(List.of(boundThreshold));
+        boundReset.forEach(a -> readers.add(a.value()));
+        return new NeuronProgram(model, method, variables, constants, ConstantFactors.fold(boundUpdate, readers),
+                boundThreshold, boundReset, refractory == null ? null : Algebra.simplify(refractory.bind(bind)));
     }
 
     /** Binds {@code values}, then drops each local that folds to a number and binds it in the statements after it. */

@@ -2,6 +2,7 @@ package org.synlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ class RunBehaviourTest {
         m.remove("samples_per_second");
         m.remove("last_epoch.samples_per_second");
         m.remove("epoch_seconds");
+        m.remove("warm_up_seconds");
         return m;
     }
 
@@ -29,6 +31,19 @@ class RunBehaviourTest {
         assertEquals(withoutSpeed(one), withoutSpeed(two));
         assertEquals(withoutSpeed(two), withoutSpeed(again));
         assertEquals(one.history().get("train.loss"), two.history().get("train.loss"));
+    }
+
+    @Test
+    void theWarmUpCopyLeavesNoTraceInTheRun() throws Exception {
+        // 200 batches an epoch: 10 epochs are long enough to train a throwaway copy first, 9 are not
+        RunResult warmed = Experiments.run("binary-mlp.yaml", "training.epochs=10");
+        RunResult cold = Experiments.run("binary-mlp.yaml", "training.epochs=9");
+        assertTrue(warmed.metrics().get("warm_up_steps") >= 300, warmed.metrics().toString());
+        assertTrue(warmed.metrics().get("warm_up_seconds") > 0);
+        assertNull(cold.metrics().get("warm_up_steps"));
+        assertEquals(9, cold.history().get("train.loss").size());
+        assertEquals(cold.history().get("train.loss"), warmed.history().get("train.loss").subList(0, 9));
+        assertEquals(cold.history().get("train.accuracy"), warmed.history().get("train.accuracy").subList(0, 9));
     }
 
     @Test

@@ -23,7 +23,9 @@ import org.synlab.engine.RunStatus;
  * validation split is held out, reports progress, and evaluates the other splits at the end, with a
  * classification report for classifiers. Metrics follow Keras: {@code train.loss} and
  * {@code train.accuracy} are means over the epoch's batches, each measured before that batch's
- * update. {@code samples_per_second} is training samples over the time spent in training batches;
+ * update. A long enough gradient run first trains a throwaway copy of the network ({@link TrainingWarmUp},
+ * {@code warm_up_seconds}) so that the JIT has compiled the step before it is measured.
+ * {@code samples_per_second} is training samples over the time spent in training batches;
  * {@code last_epoch.samples_per_second} the same for the latest epoch alone; {@code epoch_seconds} is
  * the mean wall time of an epoch, validation and checkpoint included.
  */
@@ -97,7 +99,7 @@ public final class Trainer {
         Session(Compute compute, List<String> notes) {
             this.compute = compute;
             this.data = plan.data();
-            this.network = buildNetwork();
+            this.network = buildNetwork(compute);
             this.loss = plan.loss() == null ? null
                     : new LossTerm(compute, plan.loss(), plan.lossParams(), network.output().neuronName);
             this.batchTensors = new BatchTensors(compute, data.features(), data.outputs());
@@ -105,7 +107,8 @@ public final class Trainer {
             this.truth = new GroundTruthMetrics(compute, network, data, notes);
         }
 
-        private Network buildNetwork() {
+        /** The run's network on {@code compute}, initialised (or loaded) as the plan says. */
+        private Network buildNetwork(Compute compute) {
             List<DenseLayer> layers = new ArrayList<>();
             for (int i = 0; i < plan.layers().size(); i++) {
                 RunPlan.LayerPlan lp = plan.layers().get(i);
@@ -161,6 +164,12 @@ public final class Trainer {
                     : Learner.local(compute, network, plan.localRule(), plan.ruleParams());
             Accuracy accuracy = new Accuracy(data.task(), data.outputs());
             int batches = (table.rows + batchSize - 1) / batchSize;
+            if (TrainingWarmUp.applies(plan, (long) batches * training.epochs(), table.rows, batchSize)) {
+                long warmUpStart = System.nanoTime();
+                int warmUpSteps = TrainingWarmUp.run(plan, this::buildNetwork, table, batchSize);
+                metrics.put("warm_up_seconds", seconds(System.nanoTime() - warmUpStart));
+                metrics.put("warm_up_steps", (double) warmUpSteps);
+            }
             long step = 0;
             long samples = 0;
             long trainNanos = 0;

@@ -37,8 +37,13 @@ final class TrainingWarmUp {
      */
     static final int CHECK_EVERY = 50;
     static final int MAX_STEPS = 3_000;
-    /** Every this many steps, the copy trains on a batch of the size an epoch's last batch has. */
-    static final int TAIL_EVERY = 10;
+    /**
+     * Most steps train on batches this many times smaller than the run's: the JIT counts calls and loop
+     * iterations, not rows, and until it has compiled a kernel each row costs tens of times what it will.
+     */
+    static final int SMALL_FRACTION = 8;
+    /** Every this many steps, one batch of the run's size, and one of the size an epoch's last batch has. */
+    static final int SHAPES_EVERY = 10;
     /** A shorter run warms up on its own steps: the copy would add more than a fifth to its work. */
     static final long MIN_RUN_STEPS = 5L * (SINGLE_THREAD_STEPS + RUN_THREADS_STEPS);
 
@@ -81,6 +86,7 @@ final class TrainingWarmUp {
             }
             int fullBatches = table.rows / batchSize;
             int tail = table.rows % batchSize;
+            int small = Math.max(1, batchSize / SMALL_FRACTION);
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             boolean monitored = jit != null && jit.isCompilationTimeMonitoringSupported();
             long compiling = monitored ? jit.getTotalCompilationTime() : 0;
@@ -96,7 +102,8 @@ final class TrainingWarmUp {
                 // an epoch ends with a shorter batch when the rows do not divide: code C2 compiled without
                 // ever seeing one is thrown away when the run meets it (measured: the weight gradient's
                 // sparse product ran boxed for 0.3 s of the first epoch)
-                int rows = tail > 0 && step % TAIL_EVERY == 0 ? tail : batchSize;
+                int rows = step % SHAPES_EVERY == 0 ? batchSize
+                        : tail > 0 && step % SHAPES_EVERY == SHAPES_EVERY / 2 ? tail : small;
                 BatchTensors.Batch batch = batches.of(rows);
                 int from = (step % fullBatches) * batchSize;
                 table.gather(order, from, rows, yStage, compute, batch.x, batch.y);

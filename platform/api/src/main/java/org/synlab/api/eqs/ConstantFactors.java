@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.synlab.api.expr.Expr;
 import org.synlab.api.expr.Expr.Binary;
 import org.synlab.api.expr.Expr.BinaryOp;
@@ -64,7 +65,7 @@ final class ConstantFactors {
      * {@code variables} its value reads (substituted there, it would read the new value); false if no later
      * statement of the update reads it.
      */
-    private static boolean unchangedUntilRead(List<Assignment> update, int i, java.util.Set<String> variables) {
+    private static boolean unchangedUntilRead(List<Assignment> update, int i, Set<String> variables) {
         String local = update.get(i).target();
         for (int j = i + 1; j < update.size(); j++) {
             Assignment a = update.get(j);

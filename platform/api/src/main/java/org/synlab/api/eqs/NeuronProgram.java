@@ -1,5 +1,6 @@
 package org.synlab.api.eqs;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public record NeuronProgram(String model, Method method, List<Variable> variable
         List<Assignment> boundUpdate = fold(update, bind);
         Expr boundThreshold = Algebra.simplify(threshold.bind(bind));
         List<Assignment> boundReset = fold(reset, new HashMap<>(Map.of(Scope.TIME_STEP, dt)));
-        List<Expr> readers = new java.util.ArrayList<>(List.of(boundThreshold));
+        List<Expr> readers = new ArrayList<>(List.of(boundThreshold));
         boundReset.forEach(a -> readers.add(a.value()));
         return new NeuronProgram(model, method, variables, constants, ConstantFactors.fold(boundUpdate, readers),
                 boundThreshold, boundReset, refractory == null ? null : Algebra.simplify(refractory.bind(bind)));
@@ -87,7 +88,7 @@ public record NeuronProgram(String model, Method method, List<Variable> variable
 
     /** Binds {@code values}, then drops each local that folds to a number and binds it in the statements after it. */
     private static List<Assignment> fold(List<Assignment> statements, Map<String, Double> values) {
-        List<Assignment> out = new java.util.ArrayList<>();
+        List<Assignment> out = new ArrayList<>();
         for (Assignment a : statements) {
             Expr value = Algebra.simplify(a.value().bind(values));
             if (a.local() && value instanceof Expr.Num n) {

@@ -57,7 +57,7 @@ final class TrainingWarmUp {
 
     /**
      * Trains copies of the network that {@code build} makes on a given compute, with the run's rule and loss,
-     * on batches of {@code batchSize} consecutive rows of {@code table}.
+     * on consecutive rows of {@code table}, in batches of the shapes the run's epochs will have.
      *
      * @return the number of steps run
      */

@@ -33,11 +33,21 @@ class RunBehaviourTest {
         assertEquals(one.history().get("train.loss"), two.history().get("train.loss"));
     }
 
+    private static String[] concat(String[] first, String last) {
+        String[] out = java.util.Arrays.copyOf(first, first.length + 1);
+        out[first.length] = last;
+        return out;
+    }
+
     @Test
     void theWarmUpCopyLeavesNoTraceInTheRun() throws Exception {
-        // 200 batches an epoch: 10 epochs are long enough to train a throwaway copy first, 9 are not
-        RunResult warmed = Experiments.run("binary-mlp.yaml", "training.epochs=10");
-        RunResult cold = Experiments.run("binary-mlp.yaml", "training.epochs=9");
+        // 200 batches an epoch: 10 epochs are long enough to train a throwaway copy first, 9 are not, and
+        // hidden layers of 128 make it large enough (the file's 4 units train in less time than a warm-up)
+        String[] wide = {"network.layers.0.units=128", "network.layers.1.units=128"};
+        RunResult warmed = Experiments.run("binary-mlp.yaml", concat(wide, "training.epochs=10"));
+        RunResult cold = Experiments.run("binary-mlp.yaml", concat(wide, "training.epochs=9"));
+        RunResult small = Experiments.run("binary-mlp.yaml", "training.epochs=10");
+        assertNull(small.metrics().get("warm_up_steps"), "4 hidden units are too small to warm up");
         assertTrue(warmed.metrics().get("warm_up_steps") >= 300, warmed.metrics().toString());
         assertTrue(warmed.metrics().get("warm_up_seconds") > 0);
         assertNull(cold.metrics().get("warm_up_steps"));

@@ -23,7 +23,7 @@ import org.synlab.engine.RunStatus;
  * validation split is held out, reports progress, and evaluates the other splits at the end, with a
  * classification report for classifiers. Metrics follow Keras: {@code train.loss} and
  * {@code train.accuracy} are means over the epoch's batches, each measured before that batch's
- * update. A long enough gradient run first trains a throwaway copy of the network ({@link TrainingWarmUp},
+ * update. A long and large enough gradient run first trains a throwaway copy of the network ({@link TrainingWarmUp},
  * {@code warm_up_seconds}) so that the JIT has compiled the step before it is measured.
  * {@code samples_per_second} is training samples over the time spent in training batches;
  * {@code last_epoch.samples_per_second} the same for the latest epoch alone; {@code epoch_seconds} is
@@ -164,7 +164,8 @@ public final class Trainer {
                     : Learner.local(compute, network, plan.localRule(), plan.ruleParams());
             Accuracy accuracy = new Accuracy(data.task(), data.outputs());
             int batches = (table.rows + batchSize - 1) / batchSize;
-            if (TrainingWarmUp.applies(plan, (long) batches * training.epochs(), table.rows, batchSize)) {
+            if (TrainingWarmUp.applies(plan, (long) batches * training.epochs(), network.parameterCount(), table.rows,
+                    batchSize)) {
                 long warmUpStart = System.nanoTime();
                 int warmUpSteps = TrainingWarmUp.run(plan, this::buildNetwork, table, batchSize);
                 metrics.put("warm_up_seconds", seconds(System.nanoTime() - warmUpStart));

@@ -46,13 +46,23 @@ final class TrainingWarmUp {
     static final int SHAPES_EVERY = 10;
     /** A shorter run warms up on its own steps: the copy would add more than a fifth to its work. */
     static final long MIN_RUN_STEPS = 5L * (SINGLE_THREAD_STEPS + RUN_THREADS_STEPS);
+    /**
+     * Nor does a run of less work than this (parameters x batch rows x steps, about a multiply-add each):
+     * XOR's 17 parameters take milliseconds to train, less than a warm-up would cost. MNIST's MLP does
+     * 6e10.
+     */
+    static final double MIN_RUN_WORK = 1e8;
 
     private TrainingWarmUp() {
     }
 
-    /** Whether a run of {@code steps} training steps on a table of {@code rows} rows warms up first. */
-    static boolean applies(RunPlan plan, long steps, int rows, int batchSize) {
-        return plan.gradientRule() != null && plan.loss() != null && steps >= MIN_RUN_STEPS && rows >= batchSize;
+    /**
+     * Whether a run of {@code steps} training steps of a network of {@code parameters} on a table of
+     * {@code rows} rows warms up first.
+     */
+    static boolean applies(RunPlan plan, long steps, long parameters, int rows, int batchSize) {
+        return plan.gradientRule() != null && plan.loss() != null && rows >= batchSize && steps >= MIN_RUN_STEPS
+                && (double) parameters * batchSize * steps >= MIN_RUN_WORK;
     }
 
     /**

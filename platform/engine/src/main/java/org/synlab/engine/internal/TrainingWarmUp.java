@@ -90,6 +90,8 @@ final class TrainingWarmUp {
             float[] yStage = new float[batchSize * table.outputs];
             float[] predicted = new float[batchSize * table.outputs];
             float rate = (float) plan.ruleParams().number("lr");
+            // consecutive rows, but through gather as the run's shuffled batches go (not gatherRange), so that
+            // the copy the run makes is compiled too
             int[] order = new int[table.rows];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;

@@ -50,6 +50,26 @@ public interface Compute extends AutoCloseable {
         upload(staged, 0, dst);
     }
 
+    /**
+     * {@link #uploadRows(float[], int, int[], int, Tensor)} for a table of 8-bit codes: element i of a
+     * row becomes the float32 quotient {@code (codes[i] & 0xFF) / divisor}, the form 8-bit images take
+     * once scaled (MNIST's pixels are {@code code / 255f}). A quarter of the bytes of the float table
+     * cross the memory bus, which is what gathering shuffled rows waits on. Every backend must give
+     * exactly that quotient, as Java's float division rounds it. This default decodes into a new array
+     * and uploads it; a backend that can write its tensors directly does without the copy.
+     */
+    default void uploadByteRows(byte[] codes, float divisor, int rowLength, int[] rows, int from, Tensor dst) {
+        int count = Math.toIntExact(dst.size() / rowLength);
+        float[] staged = new float[count * rowLength];
+        for (int r = 0; r < count; r++) {
+            int at = Math.multiplyExact(rows[from + r], rowLength);
+            for (int i = 0; i < rowLength; i++) {
+                staged[r * rowLength + i] = (codes[at + i] & 0xFF) / divisor;
+            }
+        }
+        upload(staged, 0, dst);
+    }
+
     /** Copies the tensor's values into {@code dst[offset...]}. */
     void download(Tensor src, float[] dst, int offset);
 

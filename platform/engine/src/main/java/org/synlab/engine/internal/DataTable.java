@@ -6,7 +6,9 @@ import org.synlab.api.Tensor;
 
 /**
  * One split held in host memory as two row-major float arrays, from which batches are gathered and
- * uploaded to the backend.
+ * uploaded to the backend; when the inputs are 8-bit codes scaled by one divisor (as image pixels are),
+ * shuffled batches are gathered from a byte copy of them ({@link ByteCodes}), which holds the same values
+ * in a quarter of the bytes.
  */
 final class DataTable {
 
@@ -16,14 +18,17 @@ final class DataTable {
     final int outputs;
     final float[] x;
     final float[] y;
+    /** The inputs as 8-bit codes, or null when they are not all codes' quotients. */
+    final ByteCodes codes;
 
-    private DataTable(String name, int rows, int features, int outputs, float[] x, float[] y) {
+    private DataTable(String name, int rows, int features, int outputs, float[] x, float[] y, ByteCodes codes) {
         this.name = name;
         this.rows = rows;
         this.features = features;
         this.outputs = outputs;
         this.x = x;
         this.y = y;
+        this.codes = codes;
     }
 
     static DataTable load(String name, Dataset.Split split, int features, int outputs) {
@@ -33,7 +38,7 @@ final class DataTable {
         for (int i = 0; i < rows; i++) {
             split.read(i, x, i * features, y, i * outputs);
         }
-        return new DataTable(name, rows, features, outputs, x, y);
+        return new DataTable(name, rows, features, outputs, x, y, ByteCodes.of(x));
     }
 
     /** A new table of the given rows of this one, in the given order. */
@@ -44,7 +49,8 @@ final class DataTable {
             System.arraycopy(x, rowsToKeep[i] * features, xs, i * features, features);
             System.arraycopy(y, rowsToKeep[i] * outputs, ys, i * outputs, outputs);
         }
-        return new DataTable(subsetName, rowsToKeep.length, features, outputs, xs, ys);
+        return new DataTable(subsetName, rowsToKeep.length, features, outputs, xs, ys,
+                codes == null ? null : codes.subset(rowsToKeep, features));
     }
 
     /**
@@ -60,11 +66,16 @@ final class DataTable {
 
     /**
      * Uploads rows {@code order[from..from+count)} into {@code xTensor}/{@code yTensor} (which have
-     * {@code count} rows), the inputs straight from the table ({@link Compute#uploadRows}); the targets
-     * are also copied into {@code yStage}, where the host reads them.
+     * {@code count} rows), the inputs straight from the table ({@link Compute#uploadRows}, or
+     * {@link Compute#uploadByteRows} from the codes); the targets are also copied into {@code yStage},
+     * where the host reads them.
      */
     void gather(int[] order, int from, int count, float[] yStage, Compute compute, Tensor xTensor, Tensor yTensor) {
-        compute.uploadRows(x, features, order, from, xTensor);
+        if (codes != null) {
+            compute.uploadByteRows(codes.codes(), codes.divisor(), features, order, from, xTensor);
+        } else {
+            compute.uploadRows(x, features, order, from, xTensor);
+        }
         for (int i = 0; i < count; i++) {
             System.arraycopy(y, order[from + i] * outputs, yStage, i * outputs, outputs);
         }

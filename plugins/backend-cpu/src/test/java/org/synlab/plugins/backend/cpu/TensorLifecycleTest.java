@@ -65,6 +65,42 @@ class TensorLifecycleTest {
     }
 
     @Test
+    void uploadByteRowsDecodesEveryCodeAsFloatDivisionDoes() {
+        // rows of 300 codes: whole vectors and a scalar tail; all 256 codes appear, for two divisors
+        int length = 300;
+        byte[] codes = new byte[4 * length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) (i * 7);
+        }
+        int[] order = {3, 1, 2, 0};
+        for (float divisor : new float[] {255f, 3.7f}) {
+            Tensor batch = compute.zeros(3, length);
+            compute.uploadByteRows(codes, divisor, length, order, 1, batch);
+            float[] got = compute.download(batch);
+            for (int r = 0; r < 3; r++) {
+                for (int i = 0; i < length; i++) {
+                    float expected = (codes[order[1 + r] * length + i] & 0xFF) / divisor;
+                    assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(got[r * length + i]),
+                            "row " + r + " element " + i + " divisor " + divisor);
+                }
+            }
+        }
+    }
+
+    @Test
+    void uploadByteRowsChecksRowNumbersAndShapes() {
+        byte[] codes = new byte[8];
+        Tensor batch = compute.zeros(2, 2);
+        var outside = assertThrows(IllegalArgumentException.class,
+                () -> compute.uploadByteRows(codes, 255f, 2, new int[] {0, 4}, 0, batch));
+        assertTrue(outside.getMessage().contains("uploadByteRows: row 4 is outside the table's 4 rows"),
+                outside.getMessage());
+        var tiling = assertThrows(IllegalArgumentException.class,
+                () -> compute.uploadByteRows(codes, 255f, 3, new int[] {0, 1}, 0, batch));
+        assertTrue(tiling.getMessage().contains("rows of 3 codes do not tile [2, 2]"), tiling.getMessage());
+    }
+
+    @Test
     void lengthsAreChecked() {
         var e = assertThrows(IllegalArgumentException.class, () -> compute.upload(new float[5], 2, 3));
         assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("5"), e.getMessage());

@@ -93,25 +93,48 @@ final class CpuCompute implements Compute {
     @Override
     public void uploadRows(float[] table, int rowLength, int[] rows, int from, Tensor dst) {
         CpuTensor d = tensors.ownForWriting(dst, "uploadRows destination");
+        int count = rowCount(d, rowLength, table == null ? -1 : table.length, rows, from, "uploadRows", "floats");
+        float[] out = d.data();
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(table, rows[from + r] * rowLength, out, r * rowLength, rowLength);
+        }
+    }
+
+    @Override
+    public void uploadByteRows(byte[] codes, float divisor, int rowLength, int[] rows, int from, Tensor dst) {
+        CpuTensor d = tensors.ownForWriting(dst, "uploadByteRows destination");
+        int count = rowCount(d, rowLength, codes == null ? -1 : codes.length, rows, from, "uploadByteRows", "codes");
+        float[] out = d.data();
+        for (int r = 0; r < count; r++) {
+            ByteRows.decode(codes, rows[from + r] * rowLength, divisor, out, r * rowLength, rowLength);
+        }
+    }
+
+    /**
+     * How many rows of {@code rowLength} the destination holds, after checking that they tile it, that
+     * {@code rows} has that many numbers from {@code from} and that each names a row of the table
+     * ({@code tableLength} elements, -1 for no table).
+     */
+    private static int rowCount(CpuTensor d, int rowLength, long tableLength, int[] rows, int from, String op,
+                                String elements) {
         if (rowLength <= 0 || d.length() % rowLength != 0) {
-            throw new IllegalArgumentException("uploadRows: rows of " + rowLength + " floats do not tile "
+            throw new IllegalArgumentException(op + ": rows of " + rowLength + " " + elements + " do not tile "
                     + Shapes.format(d.shapeView()));
         }
         int count = d.length() / rowLength;
-        if (table == null || rows == null || from < 0 || (long) from + count > rows.length) {
-            throw new IllegalArgumentException("uploadRows: " + count + " row numbers needed from position " + from
+        if (tableLength < 0 || rows == null || from < 0 || (long) from + count > rows.length) {
+            throw new IllegalArgumentException(op + ": " + count + " row numbers needed from position " + from
                     + " of " + (rows == null ? "no array" : "an array of " + rows.length));
         }
-        long tableRows = table.length / rowLength;
-        float[] out = d.data();
+        long tableRows = tableLength / rowLength;
         for (int r = 0; r < count; r++) {
             int row = rows[from + r];
             if (row < 0 || row >= tableRows) {
-                throw new IllegalArgumentException("uploadRows: row " + row + " is outside the table's " + tableRows
+                throw new IllegalArgumentException(op + ": row " + row + " is outside the table's " + tableRows
                         + " rows");
             }
-            System.arraycopy(table, row * rowLength, out, r * rowLength, rowLength);
         }
+        return count;
     }
 
     @Override

@@ -108,6 +108,14 @@ public final class KernelWarmup implements Runnable {
             Tensor wideDw = c.zeros(300, 136);
             c.random(sparse, Distribution.UNIFORM, -4f, 1f, 5);
             c.random(wideB, Distribution.UNIFORM, -1f, 1f, 6);
+            // a batch gathered from 8-bit codes, as image datasets' rows are (uploadByteRows)
+            byte[] codes = new byte[64 * 300];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (byte) (i * 37);
+            }
+            int[] rowOrder = {5, 63, 0, 17, 42, 8, 31, 2, 60, 11, 29, 50, 3, 44, 21, 9, 38, 57, 14, 26, 33, 1, 48, 19,
+                    55, 7, 40, 24, 61, 12, 36, 46, 4, 52, 28, 15, 59, 22, 10, 34};
+            Tensor gathered = c.zeros(40, 300);
             // the operators a training step uses: affine, activations, losses, optimiser updates
             Kernel[] kernels = {
                     c.kernel(Expr.parse("z + b"), "z", "b"),
@@ -138,6 +146,7 @@ public final class KernelWarmup implements Runnable {
                     c.apply(kernel, ab, inputs);
                 }
                 c.fill(ab, 0.25f); // keep the values tame: the products above would grow without bound
+                c.uploadByteRows(codes, 255f, 300, rowOrder, 0, gathered);
                 c.sumColumns(ab, bias);
                 c.softmaxRows(narrowC, narrowC);
                 rounds = round + 1;

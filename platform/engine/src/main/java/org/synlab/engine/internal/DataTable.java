@@ -31,14 +31,24 @@ final class DataTable {
         this.codes = codes;
     }
 
+    /** A split read in order, as evaluation reads it: consecutive rows, from the floats. */
     static DataTable load(String name, Dataset.Split split, int features, int outputs) {
+        return load(name, split, features, outputs, false);
+    }
+
+    /** A split that shuffled batches will be gathered from: its inputs are also kept as codes when they are codes. */
+    static DataTable loadForShuffling(String name, Dataset.Split split, int features, int outputs) {
+        return load(name, split, features, outputs, true);
+    }
+
+    private static DataTable load(String name, Dataset.Split split, int features, int outputs, boolean shuffled) {
         int rows = split.size();
         float[] x = new float[Math.multiplyExact(rows, features)];
         float[] y = new float[Math.multiplyExact(rows, outputs)];
         for (int i = 0; i < rows; i++) {
             split.read(i, x, i * features, y, i * outputs);
         }
-        return new DataTable(name, rows, features, outputs, x, y, ByteCodes.of(x));
+        return new DataTable(name, rows, features, outputs, x, y, shuffled ? ByteCodes.of(x) : null);
     }
 
     /** A new table of the given rows of this one, in the given order. */

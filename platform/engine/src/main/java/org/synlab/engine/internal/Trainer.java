@@ -139,7 +139,8 @@ public final class Trainer {
         /** Returns null when training completed, else why the run failed. */
         String train(Map<String, Double> metrics, List<String> notes, Map<String, List<Double>> history) {
             String trainName = data.splits().get(0);
-            DataTable table = DataTable.load(trainName, data.split(trainName), data.features(), data.outputs());
+            DataTable table = DataTable.loadForShuffling(trainName, data.split(trainName), data.features(),
+                    data.outputs());
             ExperimentSpec.TrainingSpec training = spec.training();
             DataTable validation = null;
             if (training.validation() > 0) {

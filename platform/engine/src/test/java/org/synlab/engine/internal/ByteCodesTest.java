@@ -22,7 +22,7 @@ class ByteCodesTest {
 
     /** A table whose inputs are {@code code / divisor}, codes from the row and column, some 0 and some 255. */
     private static DataTable table(float divisor) {
-        return DataTable.load("train", new Dataset.Split() {
+        return DataTable.loadForShuffling("train", new Dataset.Split() {
             @Override
             public int size() {
                 return ROWS;
@@ -91,6 +91,24 @@ class ByteCodesTest {
             }
             assertArrayEquals(expected, compute.download(x));
         }
+    }
+
+    @Test
+    void tablesReadInOrderKeepNoCodes() {
+        DataTable shuffled = table(255f);
+        DataTable inOrder = DataTable.load("test", new Dataset.Split() {
+            @Override
+            public int size() {
+                return ROWS;
+            }
+
+            @Override
+            public void read(int index, float[] x, int xOffset, float[] y, int yOffset) {
+                System.arraycopy(shuffled.x, index * FEATURES, x, xOffset, FEATURES);
+            }
+        }, FEATURES, 1);
+        assertNull(inOrder.codes);
+        assertArrayEquals(shuffled.x, inOrder.x);
     }
 
     @Test

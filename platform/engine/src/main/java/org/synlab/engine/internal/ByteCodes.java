@@ -19,7 +19,7 @@ record ByteCodes(byte[] codes, float divisor) {
 
     /**
      * The values whose smallest positive one sets the divisor: a prefix is enough for 8-bit images, where
-     * code 1 is everywhere, and a whole pass to find it cost as much as the check itself (about 50 ms for
+     * code 1 is everywhere, and a whole pass to find it cost as much as the check itself (50-150 ms for
      * MNIST's 47 million values). A prefix that misses the finest step only costs the byte copy: the check
      * then fails and the floats are gathered.
      */

@@ -37,8 +37,9 @@ final class TrainingWarmUp {
      */
     static final int CHECK_EVERY = 50;
     /**
-     * The step time has settled when the last {@link #CHECK_EVERY} steps took at most this much more than
-     * the fastest such stretch so far and the one before. Why not wait for an idle JIT alone: its counter
+     * The step time has settled when the last {@link #CHECK_EVERY} steps were at most this many times faster
+     * than the stretch before and at most this many times slower than the fastest so far. Why not wait for an
+     * idle JIT alone: its counter
      * is the whole JVM's, and small compiles went on ticking it long after the step had stopped getting
      * faster (on MNIST, stretches of 50 steps took 14-16 ms from step 200 to step 850 while the warm-up
      * waited, 0.1-0.25 s of a 0.75-1.1 s warm-up).

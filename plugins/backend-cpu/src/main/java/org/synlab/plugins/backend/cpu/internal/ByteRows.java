@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the shuffled-batch gather of {@link org.synlab.api.Compute#uploadByteRows}. Measured on MNIST batches of
  * 64 random rows: 17 us in JMH ({@code BatchGatherBenchmark}) against 31 us to copy the same rows from the
  * float table (four times the bytes from memory); with the caches stirred between batches as a training
- * step stirs them, 8-10 us against 40-47 us, and 28-35 us to look
- * the codes up in a 256-float palette (a vector gather).
+ * step stirs them, 8-10 us against 40-47 us, and 28-35 us to look the codes up in a 256-float palette (a
+ * vector gather).
  */
 final class ByteRows {
 

@@ -61,6 +61,40 @@ class SparseGemmTest {
         assertArrayEquals(dense, viaZeros);
     }
 
+    /**
+     * Rows of the weight gradient are summed in pairs of neighbouring pixels over the batch rows where
+     * either pixel is lit: with strokes (runs of lit pixels, as in images) most batch rows light both or
+     * neither, and the rest add {@code 0 * b} to one sum, which must leave it as the dense kernel's.
+     * Negative inputs and an odd number of output rows (a last row without a partner) included.
+     */
+    @ParameterizedTest(name = "strokes, {0} pixels, threads {1}")
+    @CsvSource({"784, 1", "784, 2", "783, 2", "3, 1"})
+    void sumsNeighbouringPixelsInPairsWithTheDenseKernelsBits(int pixels, int threads) {
+        int batch = 64;
+        int n = 128;
+        float[] x = new float[batch * pixels];
+        SplittableRandom random = new SplittableRandom(41 + pixels);
+        for (int i = 0; i < batch; i++) {
+            for (int p = random.nextInt(8); p < pixels; p += 6 + random.nextInt(20)) {
+                for (int run = p, end = Math.min(pixels, p + 1 + random.nextInt(4)); run < end; run++) {
+                    x[i * pixels + run] = (float) random.nextDouble(-1, 1);
+                }
+            }
+        }
+        float[] dz = dense(batch * n, 42);
+        float[] gradient = dense(pixels * n, 43);
+
+        try (WorkPool pool = new WorkPool(threads)) {
+            assertTrue(new SparseGemm(pool).multiplyTransposed(1f, x, batch, pixels, dz, n, 0f, gradient));
+        }
+        float[] denseGradient = new float[pixels * n];
+        try (WorkPool pool = new WorkPool(1)) {
+            new Gemm(pool, false).multiply(true, false, 1f, registry.create(new int[] {batch, pixels}, x),
+                    registry.create(new int[] {batch, n}, dz), 0f, registry.create(new int[] {pixels, n}, denseGradient));
+        }
+        assertArrayEquals(denseGradient, gradient);
+    }
+
     @ParameterizedTest(name = "zero share {0}, threads {1}")
     @CsvSource({"0.995, 1", "0.995, 2", "1, 2"})
     void skipsBlocksRowsAndColumnsWithoutNonZerosWithTheDenseKernelsBits(double zeroShare, int threads) {

@@ -58,6 +58,8 @@ final class SparseGemm {
     private final WorkPool pool;
     /** One per participating thread: the non-zero bits of the row of a it multiplies. */
     private final long[][] rowBits;
+    /** One per participating thread: those of the next row, multiplied in a pair with it. */
+    private final long[][] nextRowBits;
     /** The operand counted last, and whether it had too many non-zeros, so an unchanged operand is counted once. */
     private CpuTensor counted;
     private int countedVersion;
@@ -76,6 +78,7 @@ final class SparseGemm {
             columns[w] = new Columns();
         }
         this.rowBits = new long[pool.threads()][0];
+        this.nextRowBits = new long[pool.threads()][0];
     }
 
     /** About this many rows of c per task of the transposed product: 784 rows make 8 even tasks on 2 threads. */
@@ -106,23 +109,37 @@ final class SparseGemm {
         for (int w = 0; w < rowBits.length; w++) {
             if (rowBits[w].length < words) {
                 rowBits[w] = new long[words];
+                nextRowBits[w] = new long[words];
             }
         }
         int tasks = Chunks.even(m, TASK_ROWS, pool.threads());
-        int per = Chunks.count(m, tasks);
+        // an even number of rows per task, so that no task boundary splits a pair of rows
+        int per = (Chunks.count(m, tasks) + 1) & ~1;
         pool.forEachWorker(tasks, (worker, task) -> {
             long[] bits = rowBits[worker];
-            for (int r = Math.min(m, task * per), end = Math.min(m, r + per); r < end; r++) {
+            long[] nextBits = nextRowBits[worker];
+            for (int r = Math.min(m, task * per), end = Math.min(m, r + per); r < end; ) {
+                boolean pair = (r & 1) == 0 && r + 1 < end;
                 findRow(a, r * k, k, bits);
                 scaleRow(c, r * n, n, beta);
+                if (pair) {
+                    findRow(a, (r + 1) * k, k, nextBits);
+                    scaleRow(c, (r + 1) * n, n, beta);
+                }
                 for (int j = 0; j < n; j += STRIP) {
                     int cols = Math.min(STRIP, n - j);
-                    if (cols == STRIP) {
+                    if (cols == STRIP && pair) {
+                        pairStrip(a, r * k, bits, nextBits, k, b, n, j, alpha, c, r * n + j);
+                    } else if (cols == STRIP) {
                         fullStrip(a, r * k, bits, k, b, n, j, alpha, c, r * n + j);
                     } else {
                         partialStrip(a, r * k, bits, k, b, n, j, cols, alpha, c, r * n + j);
+                        if (pair) {
+                            partialStrip(a, (r + 1) * k, nextBits, k, b, n, j, cols, alpha, c, (r + 1) * n + j);
+                        }
                     }
                 }
+                r += pair ? 2 : 1;
             }
         });
         return true;
@@ -297,6 +314,99 @@ final class SparseGemm {
             c5.fma(al, FloatVector.fromArray(SPECIES, c, ci + 5 * LANES)).intoArray(c, ci + 5 * LANES);
             c6.fma(al, FloatVector.fromArray(SPECIES, c, ci + 6 * LANES)).intoArray(c, ci + 6 * LANES);
             c7.fma(al, FloatVector.fromArray(SPECIES, c, ci + 7 * LANES)).intoArray(c, ci + 7 * LANES);
+        }
+    }
+
+    /**
+     * {@link #fullStrip} for rows r and r + 1 of a at once (a's row r starts at {@code from}, its bits in
+     * {@code bits}, row r + 1's in {@code nextBits}): sixteen accumulators over the union of the two rows'
+     * non-zeros, so each row of b loaded feeds both rows of c. A row with no non-zero in a block keeps its
+     * c as fullStrip would (no epilogue); a zero of one row where the other is not adds {@code 0 * b},
+     * which leaves its sum unchanged, bit for bit (a sum that starts at +0 never becomes -0). Two MNIST
+     * images have about 0.76 times as many union non-zeros as non-zeros; in a scratch harness on real
+     * batches the 64 x 784 x 128 forward product took 69 us in pairs against 75 one row at a time.
+     */
+    private static void pairStrip(float[] a, int from, long[] bits, long[] nextBits, int k, float[] b, int n, int j,
+                                  float alpha, float[] c, int ci) {
+        FloatVector al = FloatVector.broadcast(SPECIES, alpha);
+        int words = Chunks.count(k, Long.SIZE);
+        int next = from + k;
+        int di = ci + n;
+        for (int w0 = 0; w0 < words; w0 += BLOCK_WORDS) {
+            int w1 = Math.min(words, w0 + BLOCK_WORDS);
+            boolean first = any(bits, w0, w1);
+            boolean second = any(nextBits, w0, w1);
+            if (!first && !second) {
+                continue;
+            }
+            FloatVector c0 = FloatVector.zero(SPECIES);
+            FloatVector c1 = c0;
+            FloatVector c2 = c0;
+            FloatVector c3 = c0;
+            FloatVector c4 = c0;
+            FloatVector c5 = c0;
+            FloatVector c6 = c0;
+            FloatVector c7 = c0;
+            FloatVector d0 = c0;
+            FloatVector d1 = c0;
+            FloatVector d2 = c0;
+            FloatVector d3 = c0;
+            FloatVector d4 = c0;
+            FloatVector d5 = c0;
+            FloatVector d6 = c0;
+            FloatVector d7 = c0;
+            for (int w = w0; w < w1; w++) {
+                for (long word = bits[w] | nextBits[w]; word != 0; word &= word - 1) {
+                    int p = (w << 6) + Long.numberOfTrailingZeros(word);
+                    FloatVector av = FloatVector.broadcast(SPECIES, a[from + p]);
+                    FloatVector bv = FloatVector.broadcast(SPECIES, a[next + p]);
+                    int bi = p * n + j;
+                    FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+                    c0 = b0.fma(av, c0);
+                    d0 = b0.fma(bv, d0);
+                    FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+                    c1 = b1.fma(av, c1);
+                    d1 = b1.fma(bv, d1);
+                    FloatVector b2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES);
+                    c2 = b2.fma(av, c2);
+                    d2 = b2.fma(bv, d2);
+                    FloatVector b3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES);
+                    c3 = b3.fma(av, c3);
+                    d3 = b3.fma(bv, d3);
+                    FloatVector b4 = FloatVector.fromArray(SPECIES, b, bi + 4 * LANES);
+                    c4 = b4.fma(av, c4);
+                    d4 = b4.fma(bv, d4);
+                    FloatVector b5 = FloatVector.fromArray(SPECIES, b, bi + 5 * LANES);
+                    c5 = b5.fma(av, c5);
+                    d5 = b5.fma(bv, d5);
+                    FloatVector b6 = FloatVector.fromArray(SPECIES, b, bi + 6 * LANES);
+                    c6 = b6.fma(av, c6);
+                    d6 = b6.fma(bv, d6);
+                    FloatVector b7 = FloatVector.fromArray(SPECIES, b, bi + 7 * LANES);
+                    c7 = b7.fma(av, c7);
+                    d7 = b7.fma(bv, d7);
+                }
+            }
+            if (first) {
+                c0.fma(al, FloatVector.fromArray(SPECIES, c, ci)).intoArray(c, ci);
+                c1.fma(al, FloatVector.fromArray(SPECIES, c, ci + LANES)).intoArray(c, ci + LANES);
+                c2.fma(al, FloatVector.fromArray(SPECIES, c, ci + 2 * LANES)).intoArray(c, ci + 2 * LANES);
+                c3.fma(al, FloatVector.fromArray(SPECIES, c, ci + 3 * LANES)).intoArray(c, ci + 3 * LANES);
+                c4.fma(al, FloatVector.fromArray(SPECIES, c, ci + 4 * LANES)).intoArray(c, ci + 4 * LANES);
+                c5.fma(al, FloatVector.fromArray(SPECIES, c, ci + 5 * LANES)).intoArray(c, ci + 5 * LANES);
+                c6.fma(al, FloatVector.fromArray(SPECIES, c, ci + 6 * LANES)).intoArray(c, ci + 6 * LANES);
+                c7.fma(al, FloatVector.fromArray(SPECIES, c, ci + 7 * LANES)).intoArray(c, ci + 7 * LANES);
+            }
+            if (second) {
+                d0.fma(al, FloatVector.fromArray(SPECIES, c, di)).intoArray(c, di);
+                d1.fma(al, FloatVector.fromArray(SPECIES, c, di + LANES)).intoArray(c, di + LANES);
+                d2.fma(al, FloatVector.fromArray(SPECIES, c, di + 2 * LANES)).intoArray(c, di + 2 * LANES);
+                d3.fma(al, FloatVector.fromArray(SPECIES, c, di + 3 * LANES)).intoArray(c, di + 3 * LANES);
+                d4.fma(al, FloatVector.fromArray(SPECIES, c, di + 4 * LANES)).intoArray(c, di + 4 * LANES);
+                d5.fma(al, FloatVector.fromArray(SPECIES, c, di + 5 * LANES)).intoArray(c, di + 5 * LANES);
+                d6.fma(al, FloatVector.fromArray(SPECIES, c, di + 6 * LANES)).intoArray(c, di + 6 * LANES);
+                d7.fma(al, FloatVector.fromArray(SPECIES, c, di + 7 * LANES)).intoArray(c, di + 7 * LANES);
+            }
         }
     }
 

@@ -324,7 +324,8 @@ final class SparseGemm {
      * c as fullStrip would (no epilogue); a zero of one row where the other is not adds {@code 0 * b},
      * which leaves its sum unchanged, bit for bit (a sum that starts at +0 never becomes -0). Two MNIST
      * images have about 0.76 times as many union non-zeros as non-zeros; in a scratch harness on real
-     * batches the 64 x 784 x 128 forward product took 69 us in pairs against 75 one row at a time.
+     * batches the 64 x 784 x 128 forward product took 69 us in pairs against 75 one row at a time. Its
+     * body repeats {@link Columns#pairColumnStrip}'s on purpose, as fullColumnStrip's repeats fullStrip's.
      */
     private static void pairStrip(float[] a, int from, long[] bits, long[] nextBits, int k, float[] b, int n, int j,
                                   float alpha, float[] c, int ci) {

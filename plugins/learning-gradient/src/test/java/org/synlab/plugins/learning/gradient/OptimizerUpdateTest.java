@@ -1,8 +1,11 @@
 package org.synlab.plugins.learning.gradient;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +172,23 @@ class OptimizerUpdateTest {
         optimizer.step(List.of(new GradientRule.Parameter("b", b, g, true)), 1f, 3);
         assertEquals(1 - 1 - 1.5, compute.download(a)[0], 1e-6, "a: v = 1, then 1.5");
         assertEquals(0, compute.download(b)[0], 1e-6, "b: v = 1");
+    }
+
+    @Test
+    void adamUpdatesTheTensorsAParameterHasAtEachStep() {
+        // Adam keeps each parameter's operands between steps: a parameter whose name now comes with other
+        // tensors must update those, not the ones it had before
+        AdamRule adam = new AdamRule();
+        GradientRule.Optimizer optimizer = adam.optimizer(compute, adam.parameters().validate(Map.of()));
+        Tensor first = compute.upload(new float[] {1, 1}, 2);
+        Tensor second = compute.upload(new float[] {1, 1}, 2);
+        Tensor g = compute.upload(new float[] {1, -1}, 2);
+        optimizer.step(List.of(new GradientRule.Parameter("w", first, g, true)), 0.1f, 1);
+        float[] firstAfterOneStep = compute.download(first);
+        optimizer.step(List.of(new GradientRule.Parameter("w", second, g, true)), 0.1f, 2);
+        assertArrayEquals(firstAfterOneStep, compute.download(first), "the old tensor is left alone");
+        float[] moved = compute.download(second);
+        assertTrue(moved[0] < 1 && moved[1] > 1, "the new tensor takes the step: " + Arrays.toString(moved));
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.synlab.api.expr.Expr;
  * takes it throws the compiled code away. MNIST's rows are blank at the top and bottom and at the sides,
  * so the zero-skipping products meet blocks of a row with no non-zero, pairs of rows of which one is
  * blank in a block, and pairs of blank columns; uniformly random zeros never make those (measured: the
- * forward product compiled on random zeros was recompiled twice in the first steps of an MNIST run,
- * 0.33 s of compiling). The batch sizes are a full batch of 64, a short last batch of 32 and mostly 8,
+ * forward product compiled by C2 on random zeros hit two such traps in the first steps of an MNIST run
+ * and was compiled again, 0.17 s of C2 time). The batch sizes are a full batch of 64, a short last batch of 32 and mostly 8,
  * which reach both sides of the 32-row words the weight gradient keeps its bits in.
  */
 final class ImageStep {

@@ -16,8 +16,9 @@ import org.synlab.api.expr.Expr;
  * so the zero-skipping products meet blocks of a row with no non-zero, pairs of rows of which one is
  * blank in a block, and pairs of blank columns; uniformly random zeros never make those (measured: the
  * forward product compiled by C2 on random zeros hit two such traps in the first steps of an MNIST run
- * and was compiled again, 0.17 s of C2 time). The batch sizes are a full batch of 64, a short last batch of 32 and mostly 8,
- * which reach both sides of the 32-row words the weight gradient keeps its bits in.
+ * and was compiled again, 0.17 s of C2 time). The batch sizes are a full batch of 64, a short last
+ * batch of 32 and mostly 8, which reach both sides of the 32-row words the weight gradient keeps its
+ * bits in.
  */
 final class ImageStep {
 
@@ -61,8 +62,9 @@ final class ImageStep {
         gb1 = c.zeros(HIDDEN);
         gw2 = c.zeros(HIDDEN, CLASSES);
         gb2 = c.zeros(CLASSES);
-        // small values of both signs, from a formula: random fills run boxed vector code until C2 has
-        // compiled them, and the 100,000 weights took 0.2-0.4 s of the warm-up that way
+        // small values of both signs, from a formula: a random fill runs boxed vector code until C2 has
+        // compiled it, and filling these 100,000 weights at random was part of what delayed the warm-up's
+        // first product by 1.2 s (see KernelWarmup.PRODUCTS_FIRST)
         c.upload(pattern(PIXELS * HIDDEN, 0.08f), 0, w1);
         c.upload(pattern(HIDDEN * CLASSES, 0.2f), 0, w2);
         // the first layer's update runs on a stand-in of 32 rows of its weights: the update's code is the same for
